@@ -1,0 +1,1 @@
+"""qazauto ingest: read article files and extract the facts they state."""

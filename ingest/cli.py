@@ -1,0 +1,83 @@
+"""`qazauto` command line: extract facts from article files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXAMPLES = """examples:
+  qazauto extract seeds --format jsonl          one fact per line, the contract's JSON
+  qazauto extract seeds/000_34977693e316af9f.txt --format table
+  qazauto extract ../shared/devset/articles > facts.jsonl
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qazauto",
+        description="qazauto: facts about the automotive industry of Kazakhstan and Central "
+        "Asia, read from news articles.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser(
+        "extract",
+        help="print the facts that article files state",
+        description="Read article files (*.txt; folders are searched, sources.csv beside them "
+        "gives titles and publication dates) and print the facts they state. Files that are "
+        "not articles are reported on stderr and skipped.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    extract.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl",
+                         help="jsonl: the fact contract, one per line (default); table: for people")
+    return parser
+
+
+def _print_table(facts: list) -> None:
+    columns = ("article_id", "fact_type", "subject", "period", "value", "unit", "qualifier",
+               "status")
+    rows = [[str(getattr(f, c) if getattr(f, c) is not None else "") for c in columns]
+            for f in facts]
+    for row, fact in zip(rows, facts, strict=True):
+        if fact.value is not None:
+            row[4] = f"{fact.value:,.0f}"
+    widths = [min(40, max([len(c)] + [len(r[i]) for r in rows])) for i, c in enumerate(columns)]
+    print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
+    for row in rows:
+        print("  ".join(cell[:w].ljust(w) for cell, w in zip(row, widths, strict=True)))
+    print(f"\n{len(facts)} facts")
+
+
+def run_extract(paths: list[Path], output_format: str) -> int:
+    from ingest.pipeline import extract_paths
+    from ingest.read.discover import PathNotFoundError
+
+    try:
+        result = extract_paths(paths)
+    except PathNotFoundError as error:
+        print(f"qazauto: {error}", file=sys.stderr)
+        return 2
+    for row in result.rejections.iter_rows(named=True):
+        print(f"rejected {row['file_path']}: {row['reason']}: {row['message']}", file=sys.stderr)
+    facts = list(result.fact_records())
+    if output_format == "table":
+        _print_table(facts)
+    else:
+        for fact in facts:
+            print(fact.to_json())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "extract":
+        return run_extract(args.paths, args.format)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

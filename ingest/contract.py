@@ -1,0 +1,58 @@
+"""The extracted-fact contract: field names, allowed values and serialisation."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+FACT_TYPES = (
+    "vehicle_output",
+    "vehicle_sales",
+    "ev_stock",
+    "plant_capacity",
+    "plant_investment",
+    "plant_area",
+    "plant_robots",
+    "production_start",
+)
+QUALIFIERS = ("exact", "about", "more_than", "less_than", "up_to")
+STATUSES = ("actual", "projected", "planned")
+MILESTONES = ("production_start", "first_vehicle", "commissioning")
+PLANT_FACT_TYPES = frozenset(
+    {"plant_capacity", "plant_investment", "plant_area", "plant_robots", "production_start"}
+)
+
+
+@dataclass
+class Fact:
+    """One fact stated by an article, with the span of text it was read from."""
+
+    article_id: str
+    fact_type: str
+    subject: str
+    location: str | None
+    period: str | None
+    value: float | None
+    unit: str | None
+    qualifier: str
+    status: str
+    evidence: str
+    char_start: int
+    char_end: int
+    vehicle_type: str | None = None
+    model: str | None = None
+    milestone: str | None = None
+    confidence: float = 0.8
+
+    def to_dict(self) -> dict[str, object]:
+        record = asdict(self)
+        value = record["value"]
+        if isinstance(value, float) and value.is_integer():
+            record["value"] = int(value)
+        return record
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+FACT_COLUMNS = tuple(Fact.__dataclass_fields__)

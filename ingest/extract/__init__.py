@@ -1,0 +1,1 @@
+"""Extraction stage: sentences, quantities, times, places and companies, then facts."""

@@ -1,0 +1,59 @@
+"""Everything found in one sentence: times, quantities, places, companies, models, plants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.extract.entities import (
+    CompanyMention,
+    ModelMention,
+    PlantMention,
+    find_companies,
+    find_models,
+    find_organisations,
+    find_plants,
+)
+from ingest.extract.gazetteer import PlaceMention, find_places
+from ingest.extract.numbers import Quantity, find_quantities
+from ingest.extract.periods import TimeContext, TimeExpression, find_times
+from ingest.extract.sentences import Sentence
+
+
+@dataclass
+class SentenceAnalysis:
+    sentence: Sentence
+    times: list[TimeExpression]
+    quantities: list[Quantity]
+    places: list[PlaceMention]
+    companies: list[CompanyMention]
+    models: list[ModelMention]
+    plants: list[PlantMention]
+    organisations: list[tuple[int, int, str]]
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+
+def analyse(text: str, sentence: Sentence, context: TimeContext) -> SentenceAnalysis:
+    """Find the parts of a sentence the fact rules work on."""
+    start, end = sentence.start, sentence.end
+    times = find_times(text, start, end, context)
+    models = find_models(text, start, end)
+    companies = find_companies(text, start, end)
+    masked = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in models]
+    quantities = find_quantities(text, start, end, masked)
+    return SentenceAnalysis(
+        sentence=sentence,
+        times=times,
+        quantities=quantities,
+        places=find_places(text, start, end),
+        companies=companies,
+        models=models,
+        plants=find_plants(text, start, end, companies),
+        organisations=find_organisations(text, start, end),
+    )

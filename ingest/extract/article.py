@@ -1,0 +1,223 @@
+"""Extract one article: sentences in order, the discourse carried between them, facts out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ingest.contract import Fact
+from ingest.extract import cuewords
+from ingest.extract.analysis import SentenceAnalysis, analyse
+from ingest.extract.discourse import Discourse, PlantRef
+from ingest.extract.facts import modality, production_start_facts, quantity_facts
+from ingest.extract.periods import TimeContext
+from ingest.extract.sentences import Sentence, split_sentences
+from ingest.read.layout import layout
+
+FACT_BLOCKS = ("paragraph",)
+VALUE_TOLERANCE = 0.005
+MANUFACTURING = re.compile(r"\b(?:manufactur\w*|produc\w*|assembl\w*|localiz\w*|localis\w*|"
+                           r"build\w*|make\w*)\b", re.IGNORECASE)
+THE_COUNTRY = re.compile(r"\b(?:the|this)\s+country\b|\bdomestic(?:ally)?\b|\bnational\b",
+                         re.IGNORECASE)
+
+
+@dataclass
+class EntityMention:
+    article_id: str
+    sentence_index: int
+    entity_type: str  # company | place | plant | model
+    name: str
+    surface: str
+    char_start: int
+    char_end: int
+    kind: str | None = None
+    country: str | None = None
+    iso2: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    operator: str | None = None
+    relation: str | None = None
+    relation_country: str | None = None
+
+
+@dataclass
+class ArticleExtraction:
+    sentences: list[Sentence]
+    facts: list[Fact]
+    entities: list[EntityMention]
+
+
+def _update_plant(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> None:
+    places = [p for p in analysis.places if p.place.kind in ("city", "region", "district")]
+    if places and discourse.plant_location is None:
+        discourse.plant_location = places[0].place.name
+    for plant in analysis.plants:
+        if plant.anaphoric:
+            continue
+        if plant.operator is None and plant.name is None and not plant.new:
+            continue
+        place = next((p.place.name for p in places if p.start >= plant.start), None)
+        place = place or next((p.place.name for p in places), None)
+        operator = plant.operator or (
+            analysis.organisations[0][2] if analysis.organisations else None
+        )
+        if discourse.plant is not None and plant.new and not plant.operator:
+            continue
+        if (discourse.plant is not None and plant.operator == discourse.plant.operator
+                and discourse.plant.name and not plant.name):
+            continue
+        discourse.plant = PlantRef(plant.name, operator or discourse.main_company,
+                                   place or discourse.plant_location)
+        if place:
+            discourse.plant_location = place
+
+
+def _update_time(analysis: SentenceAnalysis, facts: list[Fact], discourse: Discourse,
+                 text: str) -> None:
+    for expression in analysis.times:
+        if expression.period.grain != "day" and not expression.relative:
+            discourse.time.anchor_year = expression.period.last.year
+    own = [t for t in analysis.times if not t.comparison]
+    comparisons = [t for t in analysis.times if t.comparison]
+    measured = [f for f in facts if f.fact_type in ("vehicle_output", "vehicle_sales", "ev_stock")]
+    statistic = (
+        cuewords.has("triggers", "output", text, analysis.start, analysis.end)
+        or cuewords.has("triggers", "sales", text, analysis.start, analysis.end)
+        or cuewords.has("triggers", "stock", text, analysis.start, analysis.end)
+    )
+    if measured and measured[-1].period:
+        label = measured[-1].period
+        match = next((t.period for t in own if t.period.label == label), None)
+        if match is not None:
+            discourse.time.current = match
+    elif own and statistic:
+        discourse.time.current = own[0].period
+    if comparisons and statistic:
+        discourse.comparison = comparisons[0].period
+    if measured or facts:
+        discourse.last_fact_type = facts[-1].fact_type
+        discourse.last_fact_sentence = analysis.sentence.index
+    if analysis.models:
+        discourse.last_model = analysis.models[-1].text
+
+
+def _same_fact(a: Fact, b: Fact) -> bool:
+    if a.fact_type != b.fact_type:
+        return False
+    if (a.value is None) != (b.value is None):
+        return False
+    if a.value is not None and b.value is not None and abs(a.value - b.value) > (
+        VALUE_TOLERANCE * max(abs(a.value), 1.0)
+    ):
+        return False
+    if a.period and b.period and a.period != b.period:
+        return False
+    if a.model and b.model and a.model != b.model:
+        return False
+    return not (a.subject != b.subject and a.location != b.location and a.location and b.location)
+
+
+def _precision(fact: Fact) -> tuple[int, int]:
+    digits = len(re.sub(r"\D", "", f"{fact.value or 0:.0f}").rstrip("0"))
+    return (digits, fact.qualifier == "exact")
+
+
+def deduplicate(facts: list[Fact]) -> list[Fact]:
+    """A statement repeated in one article is one fact: keep its most precise wording."""
+    kept: list[Fact] = []
+    for fact in facts:
+        twin = next((k for k in kept if _same_fact(k, fact)), None)
+        if twin is None:
+            kept.append(fact)
+        elif _precision(fact) > _precision(twin):
+            kept[kept.index(twin)] = fact
+    return kept
+
+
+def _entity_mentions(article_id: str, text: str, analysis: SentenceAnalysis,
+                     discourse: Discourse) -> list[EntityMention]:
+    index = analysis.sentence.index
+    mentions: list[EntityMention] = []
+    relation, relation_country = _presence(text, analysis, discourse)
+    verb = MANUFACTURING.search(text, analysis.start, analysis.end)
+    for c in analysis.companies:
+        in_relation = relation and verb and c.start < verb.start() and c.company.kind in (
+            "brand", "manufacturer")
+        mentions.append(EntityMention(
+            article_id, index, "company", c.company.name, text[c.start : c.end], c.start, c.end,
+            kind=c.company.kind, country=c.company.country_of_origin,
+            relation=relation if in_relation else None,
+            relation_country=relation_country if in_relation else None))
+    for p in analysis.places:
+        mentions.append(EntityMention(
+            article_id, index, "place", p.place.name, text[p.start : p.end], p.start, p.end,
+            kind=p.place.kind, country=p.place.country, iso2=p.place.iso2,
+            latitude=p.place.latitude, longitude=p.place.longitude))
+    for m in analysis.models:
+        mentions.append(EntityMention(
+            article_id, index, "model", m.model.name, m.text, m.start, m.end,
+            kind="model", operator=m.model.brand))
+    for plant in analysis.plants:
+        if plant.anaphoric and discourse.plant is None:
+            continue
+        ref = discourse.plant if plant.anaphoric or not (plant.name or plant.operator) else None
+        name = ref.label if ref else (plant.name or f"{plant.operator} plant")
+        operator = ref.operator if ref else plant.operator
+        location = ref.location if ref else discourse.plant_location
+        mentions.append(EntityMention(
+            article_id, index, "plant", name, text[plant.start : plant.end], plant.start,
+            plant.end, kind="anaphora" if plant.anaphoric else "named", country=location,
+            operator=operator))
+    return mentions
+
+
+def _presence(text: str, analysis: SentenceAnalysis,
+              discourse: Discourse) -> tuple[str | None, str | None]:
+    """Whether the sentence says that brands make (or plan to make) vehicles in a country."""
+    verb = MANUFACTURING.search(text, analysis.start, analysis.end)
+    if verb is None or not any(
+        c.company.kind in ("brand", "manufacturer") and c.start < verb.start()
+        for c in analysis.companies
+    ):
+        return None, None
+    countries = [p for p in analysis.places if p.place.kind == "country"]
+    after = [p for p in countries if p.start > verb.start()]
+    if after:
+        country = after[0].place.name
+    elif THE_COUNTRY.search(text, analysis.start, analysis.end) and discourse.main_country:
+        country = discourse.main_country.name
+    elif countries:
+        country = countries[-1].place.name
+    elif discourse.main_country:
+        country = discourse.main_country.name
+    else:
+        return None, None
+    mood = modality(text, verb.start(), analysis)
+    future = mood == "future" or cuewords.has("modality", "future", text, analysis.start,
+                                              verb.end())
+    return ("plans_production" if future else "manufactures"), country
+
+
+def extract_article(article_id: str, text: str, published: dt.date | None) -> ArticleExtraction:
+    """Sentences, facts and entity mentions of one article's stored text."""
+    blocks = layout(text)
+    sentences = split_sentences(text, blocks)
+    probe = TimeContext(published=published)
+    analyses = [analyse(text, s, probe) for s in sentences]
+    discourse = Discourse.start(article_id, published, analyses)
+    facts: list[Fact] = []
+    entities: list[EntityMention] = []
+    for sentence, first_pass in zip(sentences, analyses, strict=True):
+        if sentence.block_kind not in FACT_BLOCKS:
+            continue
+        # Times are read again: "that year" and "the same period" depend on what came before.
+        analysis = analyse(text, sentence, discourse.time) if first_pass.times else first_pass
+        _update_plant(text, analysis, discourse)
+        sentence_facts = quantity_facts(text, analysis, discourse)
+        sentence_facts += production_start_facts(text, analysis, discourse)
+        facts.extend(sentence_facts)
+        entities.extend(_entity_mentions(article_id, text, analysis, discourse))
+        _update_time(analysis, sentence_facts, discourse, text)
+    return ArticleExtraction(sentences, deduplicate(facts), entities)

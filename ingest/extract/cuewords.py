@@ -1,0 +1,50 @@
+"""Find lexicon phrases in text on word boundaries, compiled once per list."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ingest.lexicon import cues
+
+
+@cache
+def _pattern(section: str, key: str) -> re.Pattern[str]:
+    phrases = sorted(cues()[section][key], key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def spans(section: str, key: str, text: str, start: int = 0, end: int | None = None,
+          ) -> list[tuple[int, int]]:
+    """Spans of every phrase of cues[section][key] in text[start:end]."""
+    end = len(text) if end is None else end
+    return [m.span() for m in _pattern(section, key).finditer(text, start, end)]
+
+
+def has(section: str, key: str, text: str, start: int = 0, end: int | None = None) -> bool:
+    end = len(text) if end is None else end
+    return _pattern(section, key).search(text, start, end) is not None
+
+
+@cache
+def words(section: str, key: str) -> frozenset[str]:
+    return frozenset(cues()[section][key])
+
+
+CLAUSE_BREAK = re.compile(
+    r",\s|;|\s[—–-]\s|[—–]|[()]|:\s|\s(?:which|while|but|whereas|although|and\s+(?=[a-z]+\s+"
+    r"(?:is|are|was|were|will|has|have)\b))\s",
+)
+
+
+def clause_bounds(text: str, position: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of text[start:end] that holds `position`."""
+    left, right = start, end
+    for m in CLAUSE_BREAK.finditer(text, start, end):
+        if m.end() <= position:
+            left = m.end()
+        elif m.start() >= position:
+            right = m.start()
+            break
+    return left, right

@@ -1,0 +1,75 @@
+"""What an article has established so far: its country, its plant, its current period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingest.extract.analysis import SentenceAnalysis
+from ingest.extract.gazetteer import Place
+from ingest.extract.periods import Period, TimeContext
+
+
+@dataclass
+class PlantRef:
+    """The plant an article is talking about, by name or by operator and place."""
+
+    name: str | None
+    operator: str | None
+    location: str | None
+
+    @property
+    def label(self) -> str:
+        if self.name:
+            return self.name
+        base = f"{self.operator} plant" if self.operator else "plant"
+        return f"{base} ({self.location})" if self.location else base
+
+
+@dataclass
+class Discourse:
+    article_id: str
+    published: dt.date | None
+    main_country: Place | None = None
+    main_company: str | None = None
+    time: TimeContext = field(default_factory=TimeContext)
+    comparison: Period | None = None
+    plant: PlantRef | None = None
+    plant_location: str | None = None
+    last_fact_type: str | None = None
+    last_fact_sentence: int = -10
+    last_model: str | None = None
+    global_paragraph: int | None = None
+
+    @classmethod
+    def start(cls, article_id: str, published: dt.date | None,
+              analyses: list[SentenceAnalysis]) -> Discourse:
+        countries: Counter[str] = Counter()
+        first_seen: dict[str, int] = {}
+        country_places: dict[str, Place] = {}
+        company_counts: Counter[str] = Counter()
+        for analysis in analyses:
+            if analysis.sentence.block_kind not in ("paragraph", "title"):
+                continue
+            for mention in analysis.places:
+                name = mention.place.country
+                countries[name] += 1
+                first_seen.setdefault(name, mention.start)
+                if mention.place.kind == "country":
+                    country_places.setdefault(name, mention.place)
+            for mention in analysis.companies:
+                if mention.company.kind in ("brand", "manufacturer"):
+                    company_counts[mention.company.name] += 1
+        main = None
+        if countries:
+            best = max(countries, key=lambda name: (countries[name], -first_seen[name]))
+            main = country_places.get(best) or Place(best, "country", best, None)
+        company = company_counts.most_common(1)[0][0] if company_counts else None
+        return cls(
+            article_id=article_id,
+            published=published,
+            main_country=main,
+            main_company=company,
+            time=TimeContext(published=published),
+        )

@@ -1,0 +1,513 @@
+"""Rules that turn the quantities and times of a sentence into facts of the contract."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.contract import PLANT_FACT_TYPES, Fact
+from ingest.extract import cuewords
+from ingest.extract.analysis import SentenceAnalysis
+from ingest.extract.discourse import Discourse, PlantRef
+from ingest.extract.numbers import Quantity
+from ingest.extract.periods import Period, TimeExpression
+from ingest.lexicon import cues
+
+# A vehicle count below this is a phrase ("one in every three cars"), not a statistic.
+MIN_VEHICLE_COUNT = 100
+# No country of the region makes or sells more than this in a period: larger counts are
+# world or China figures, which this warehouse does not record.
+MAX_VEHICLE_COUNT = 5_000_000
+TOKEN = re.compile(r"[\w’'.-]*\w|[^\w\s]")
+FUNCTION_WORDS = frozenset(
+    "were was are is be been being have has had will would in by to from and or for at of on "
+    "with than compared year years per a an the this that which who while as up down last since "
+    "during after before between across respectively each annually yearly a-year".split()
+)
+CHANGE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|above|below)\b(?!\s+than\s+\d)",
+                          re.IGNORECASE)
+CHANGE_BEFORE = re.compile(r"\b(?:by|of\s+(?:an?\s+)?(?:additional|extra))\s+$", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+LIST_LINK = re.compile(r"^\s*(?:,|and|or|to|–|-|—|,\s*and)\s*$", re.IGNORECASE)
+ANAPHORIC_FIGURE = re.compile(r"\b(?:that|this|the)\s+(?:figure|number|indicator|total|volume)\b",
+                              re.IGNORECASE)
+ENTITY_DASH = re.compile(r"^\s*(?:[–—:-]|\()\s*$")
+FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|did|does|do|"
+    r"\w+ed|spans|has|employs|features|provides|operates|produces|makes|holds)\b",
+    re.IGNORECASE,
+)
+MODEL_REFERENCE = re.compile(r"\bthe\s+model\b", re.IGNORECASE)
+
+
+@dataclass
+class Noun:
+    kind: str  # vehicle | robot | none | other
+    end: int
+    vehicle_type: str | None = None
+
+
+def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(TOKEN.finditer(text, start, end))
+
+
+def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> Noun:
+    """What the number counts, read from the words after it."""
+    nouns = cues()["nouns"]
+    vehicles, robots = set(nouns["vehicle"]), set(nouns["robot"])
+    others = set(nouns["non_vehicle_products"])
+    modifiers = set(nouns["vehicle_modifiers"])
+    names = [(c.start, c.end) for c in analysis.companies] + [
+        (m.start, m.end) for m in analysis.models
+    ]
+    tokens = _tokens(text, q.end, end)
+    if not tokens:
+        return Noun("none", q.end)
+    for index, token in enumerate(tokens[:6]):
+        word = token.group().lower().strip("’'")
+        if word in robots:
+            return Noun("robot", token.end())
+        if word in vehicles:
+            phrase = text[q.end : token.end()].lower()
+            vehicle_type = next(
+                (v for k, v in cues()["vehicle_types"].items() if k in phrase), None
+            )
+            return Noun("vehicle", token.end(), vehicle_type)
+        if word in others:
+            return Noun("other", token.end())
+        if index == 0 and (word in FUNCTION_WORDS or not token.group()[0].isalnum()):
+            if word == "-" and len(tokens) > 1:
+                continue
+            return Noun("none", q.end)
+        in_name = any(a <= token.start() < b for a, b in names)
+        if in_name or word in modifiers or "-" in word or word in FUNCTION_WORDS:
+            continue
+        return Noun("other", token.end())
+    return Noun("other", q.end)
+
+
+def _nearest(spans: list[tuple[int, int]], position: int) -> int | None:
+    if not spans:
+        return None
+    return min(abs((a + b) // 2 - position) for a, b in spans)
+
+
+def _has_non_vehicle_product(text: str, q: Quantity, start: int) -> bool:
+    window = text[max(start, q.lead - 60) : q.lead].lower()
+    products = cuewords.words("nouns", "non_vehicle_products")
+    vehicles = cuewords.words("nouns", "vehicle")
+    last_product = last_vehicle = -1
+    for m in re.finditer(r"[a-z]+", window):
+        if m.group() in products:
+            last_product = m.start()
+        elif m.group() in vehicles and m.group() not in ("unit", "units"):
+            last_vehicle = m.start()
+    return last_product > last_vehicle
+
+
+def classify_vehicle_count(text: str, q: Quantity, analysis: SentenceAnalysis,
+                           discourse: Discourse) -> str | None:
+    """Which of output, sales, stock or capacity a vehicle count measures, if any."""
+    start, end = analysis.start, analysis.end
+    clause_start, clause_end = cuewords.clause_bounds(text, q.start, start, end)
+    before = text[max(start, q.lead - 70) : q.lead]
+    if cuewords.has("triggers", "capacity", before):
+        return "plant_capacity"
+    explicit_time = any(
+        not t.comparison and abs(t.start - q.end) < 60 for t in analysis.times
+    )
+    subject_is_country = any(
+        p.place.kind == "country" and clause_start <= p.start < q.start for p in analysis.places
+    )
+    if q.per_year and not explicit_time and not subject_is_country:
+        return "plant_capacity"
+    position = q.start
+    output = _nearest(cuewords.spans("triggers", "output", text, start, end), position)
+    sales = _nearest(cuewords.spans("triggers", "sales", text, start, end), position)
+    stock = _nearest(cuewords.spans("triggers", "stock", text, start, end), position)
+    is_ev = cuewords.has("nouns", "ev", text, start, end)
+    if is_ev and stock is not None and (output is None or stock <= output) and (
+        sales is None or stock <= sales
+    ):
+        return "ev_stock"
+    if output is not None and (sales is None or output <= sales):
+        return "vehicle_output"
+    if sales is not None:
+        return "vehicle_sales"
+    if cuewords.has("triggers", "capacity", text, clause_start, clause_end):
+        return "plant_capacity"
+    recent = analysis.sentence.index - discourse.last_fact_sentence <= 2
+    if discourse.last_fact_type in ("vehicle_output", "vehicle_sales", "ev_stock") and recent:
+        return discourse.last_fact_type
+    return None
+
+
+def _respectively_subject(text: str, q: Quantity, analysis: SentenceAnalysis,
+                          counts: list[Quantity]) -> str | None:
+    if "respectively" not in text[analysis.start : analysis.end]:
+        return None
+    first = counts[0].lead if counts else q.lead
+    names = [(c.start, c.company.name) for c in analysis.companies if c.start < first]
+    names += [(m.start, m.text) for m in analysis.models if m.start < first]
+    names += [(p.start, p.place.name) for p in analysis.places if p.start < first]
+    names.sort()
+    index = counts.index(q) if q in counts else -1
+    if 0 <= index < len(names) and len(names) == len(counts):
+        return names[index][1]
+    return None
+
+
+def vehicle_subject(text: str, q: Quantity, analysis: SentenceAnalysis,
+                    counts: list[Quantity], discourse: Discourse) -> tuple[str, str | None]:
+    """The country, place, brand, model or plant a vehicle figure is about, and its location."""
+    clause_start, _ = cuewords.clause_bounds(text, q.lead, analysis.start, analysis.end)
+    main = discourse.main_country.name if discourse.main_country else None
+    places = [p for p in analysis.places if p.place.kind != "country_adjective"]
+    location = None
+    in_clause_places = [p for p in places if p.end <= q.lead]
+    if in_clause_places:
+        location = in_clause_places[-1].place.name
+    elif places:
+        location = places[0].place.name
+    elif analysis.places:
+        location = analysis.places[0].place.country
+    location = location or main
+
+    named = _respectively_subject(text, q, analysis, counts)
+    if named:
+        return named, location
+
+    candidates: list[tuple[int, int, str, str]] = []
+    for c in analysis.companies:
+        if c.company.kind in ("brand", "manufacturer"):
+            candidates.append((c.start, c.end, c.company.name, "company"))
+    for m in analysis.models:
+        candidates.append((m.start, m.end, m.text, "model"))
+    for p in places:
+        candidates.append((p.start, p.end, p.place.name, p.place.kind))
+    for plant in analysis.plants:
+        if plant.operator and not plant.anaphoric:
+            label = plant.name or f"{plant.operator} plant"
+            candidates.append((plant.start, plant.end, label, "plant"))
+    # "Almaty – 4,946 units", "Chevrolet Cobalt –101,617 cars": the name right before.
+    for a, b, name, kind in sorted(candidates, key=lambda c: -c[1]):
+        if b <= q.lead and ENTITY_DASH.match(text[b : q.lead]):
+            return name, (name if kind not in ("company", "model", "plant") else location)
+    before = [c for c in candidates if clause_start <= c[0] and c[1] <= q.lead]
+    if not before:
+        before = [c for c in candidates if c[1] <= q.lead and c[3] in ("company", "model", "plant")]
+    if MODEL_REFERENCE.search(text, analysis.start, q.lead) and discourse.last_model:
+        return discourse.last_model, location
+    if before:
+        # The longest, nearest name wins: a plant over its operator, a model over its brand.
+        a, b, name, kind = max(before, key=lambda c: (c[1], c[1] - c[0]))
+        return name, (name if kind not in ("company", "model", "plant") else location)
+    countries = [p.place.name for p in analysis.places if p.place.kind == "country"]
+    if countries:
+        return countries[0], location
+    return (main or location or "unknown"), location
+
+
+def _plant_ref(analysis: SentenceAnalysis, discourse: Discourse) -> PlantRef:
+    if discourse.plant is not None:
+        return discourse.plant
+    location = discourse.plant_location or (
+        discourse.main_country.name if discourse.main_country else None
+    )
+    return PlantRef(None, discourse.main_company, location)
+
+
+def choose_period(q_position: int, analysis: SentenceAnalysis, discourse: Discourse,
+                  is_from: bool) -> tuple[Period | None, bool]:
+    """The period a figure refers to: the nearest stated time, else the article's current one."""
+    own = [t for t in analysis.times if not t.comparison]
+    if own:
+        best = min(own, key=lambda t: (abs(t.start - q_position), t.start < q_position))
+        return best.period, True
+    if is_from and discourse.comparison is not None:
+        return discourse.comparison, False
+    comparisons = [t for t in analysis.times if t.comparison]
+    if is_from and comparisons:
+        return comparisons[0].period, True
+    return discourse.time.current, False
+
+
+def modality(text: str, position: int, analysis: SentenceAnalysis) -> str:
+    """`future` where the clause (or, lacking a verb, the sentence) looks ahead; else `actual`."""
+    start, end = cuewords.clause_bounds(text, position, analysis.start, analysis.end)
+    if cuewords.has("modality", "future", text, start, end):
+        return "future"
+    if FINITE.search(text, start, end):
+        return "actual"
+    if cuewords.has("modality", "future", text, analysis.start, analysis.end):
+        return "future"
+    return "actual"
+
+
+def status_for(fact_type: str, mood: str, period: Period | None, discourse: Discourse,
+               explicit: bool) -> str:
+    published = discourse.published
+    if published and period is not None and explicit:
+        if period.last < published and mood == "future" and period.last.year < published.year:
+            mood = "actual"
+        elif period.first > published:
+            mood = "future"
+    if mood != "future":
+        return "actual"
+    return "planned" if fact_type in PLANT_FACT_TYPES else "projected"
+
+
+def _is_global(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> bool:
+    if cuewords.has("triggers", "global_scope", text, analysis.start, analysis.end):
+        discourse.global_paragraph = analysis.sentence.paragraph
+        return True
+    return discourse.global_paragraph == analysis.sentence.paragraph
+
+
+def _plant_context(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> bool:
+    return (
+        discourse.plant is not None
+        or bool(analysis.plants)
+        or cuewords.has("triggers", "plant", text, analysis.start, analysis.end)
+    )
+
+
+def _evidence(text: str, analysis: SentenceAnalysis) -> tuple[str, int, int]:
+    start, end = analysis.start, analysis.end
+    return text[start:end], start, end
+
+
+def _fact(discourse: Discourse, fact_type: str, analysis: SentenceAnalysis, text: str,
+          **fields: object) -> Fact:
+    evidence, start, end = _evidence(text, analysis)
+    return Fact(article_id=discourse.article_id, fact_type=fact_type, evidence=evidence,
+                char_start=start, char_end=end, **fields)  # type: ignore[arg-type]
+
+
+def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> list[Fact]:
+    """Facts carried by the numbers of one sentence."""
+    facts: list[Fact] = []
+    if _is_global(text, analysis, discourse):
+        return facts
+    counts = [q for q in analysis.quantities if q.kind == "count"]
+    nouns = {id(q): noun_after(text, q, analysis.end, analysis) for q in counts}
+    # A count with no noun borrows one from the list it stands in ("914 to 8,366 units").
+    for index, q in enumerate(counts):
+        if nouns[id(q)].kind != "none":
+            continue
+        for later in counts[index + 1 :]:
+            if LIST_LINK.match(text[q.end : later.lead]) or later.lead - q.end < 3:
+                if nouns[id(later)].kind != "none":
+                    nouns[id(q)] = nouns[id(later)]
+                    break
+                continue
+            break
+    listed_vehicles = any(n.kind == "vehicle" for n in nouns.values())
+    vehicle_counts = []
+    for q in counts:
+        noun = nouns[id(q)]
+        if noun.kind == "none":
+            before = text[analysis.start : q.lead]
+            if listed_vehicles and re.search(r"[–—:-]\s*$", before):
+                noun = Noun("vehicle", q.end)
+            elif ANAPHORIC_FIGURE.search(before) and discourse.last_fact_type:
+                noun = Noun("vehicle", q.end)
+            elif re.match(r"\s+(?:were|was|are|have been|had been)\s+(?:sold|produced|"
+                          r"manufactured|assembled|registered)", text[q.end : analysis.end]):
+                noun = Noun("vehicle", q.end)
+        if noun.kind == "robot":
+            plant = _plant_ref(analysis, discourse)
+            mood = modality(text, q.start, analysis)
+            facts.append(_fact(discourse, "plant_robots", analysis, text, subject=plant.label,
+                               location=plant.location, period=None, value=q.value,
+                               unit="robots", qualifier=q.qualifier,
+                               status=status_for("plant_robots", mood, None, discourse, False)))
+            continue
+        if noun.kind != "vehicle":
+            continue
+        if q.spelled and q.value < MIN_VEHICLE_COUNT or not (
+            MIN_VEHICLE_COUNT <= q.value <= MAX_VEHICLE_COUNT
+        ):
+            continue
+        before = text[analysis.start : q.lead]
+        if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(text[q.end : analysis.end]):
+            continue
+        if _has_non_vehicle_product(text, q, analysis.start):
+            continue
+        vehicle_counts.append((q, noun))
+
+    for q, noun in vehicle_counts:
+        fact_type = classify_vehicle_count(text, q, analysis, discourse)
+        if fact_type is None:
+            continue
+        is_from = bool(FROM_BEFORE.search(text[analysis.start : q.lead]))
+        vehicle_type = noun.vehicle_type
+        if vehicle_type is None and re.search(r"passenger\s+car", text[analysis.start:analysis.end],
+                                              re.IGNORECASE):
+            vehicle_type = "passenger_cars"
+        mood = modality(text, q.start, analysis)
+        if fact_type == "plant_capacity":
+            plant = _plant_ref(analysis, discourse)
+            period, explicit = _plant_period(q, analysis)
+            facts.append(_fact(discourse, fact_type, analysis, text, subject=plant.label,
+                               location=plant.location, period=period.label if period else None,
+                               value=q.value, unit="vehicles_per_year", qualifier=q.qualifier,
+                               status=status_for(fact_type, mood, period, discourse, explicit),
+                               vehicle_type=vehicle_type))
+            continue
+        period, explicit = choose_period(q.start, analysis, discourse, is_from)
+        subject, location = vehicle_subject(text, q, analysis,
+                                            [c for c, _ in vehicle_counts], discourse)
+        facts.append(_fact(discourse, fact_type, analysis, text, subject=subject,
+                           location=location, period=period.label if period else None,
+                           value=q.value, unit="vehicles", qualifier=q.qualifier,
+                           status=status_for(fact_type, mood, period, discourse, explicit),
+                           vehicle_type=vehicle_type,
+                           confidence=0.9 if explicit else 0.7))
+
+    for q in analysis.quantities:
+        if q.kind == "money":
+            fact = _investment_fact(text, q, analysis, discourse)
+        elif q.kind == "area" and _plant_context(text, analysis, discourse):
+            plant = _plant_ref(analysis, discourse)
+            period, explicit = _plant_period(q, analysis)
+            mood = modality(text, q.start, analysis)
+            fact = _fact(discourse, "plant_area", analysis, text, subject=plant.label,
+                         location=plant.location, period=period.label if period else None,
+                         value=round(q.value), unit="m2", qualifier=q.qualifier,
+                         status=status_for("plant_area", mood, period, discourse, explicit))
+        else:
+            fact = None
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def _plant_period(q: Quantity, analysis: SentenceAnalysis) -> tuple[Period | None, bool]:
+    own = [t for t in analysis.times if not t.comparison]
+    if not own:
+        return None, False
+    best = min(own, key=lambda t: abs(t.start - q.start))
+    return best.period, True
+
+
+def _investment_fact(text: str, q: Quantity, analysis: SentenceAnalysis,
+                     discourse: Discourse) -> Fact | None:
+    if not _plant_context(text, analysis, discourse):
+        return None
+    window_start = max(analysis.start, q.lead - 60)
+    cue = cuewords.spans("triggers", "investment", text, window_start, q.lead)
+    after_cue = cuewords.spans("triggers", "investment", text, q.end, min(analysis.end, q.end + 40))
+    if not cue and not after_cue:
+        return None
+    if cue:
+        cue_start = cue[-1][0]
+        words_before_cue = re.findall(r"[a-z]+", text[max(analysis.start, cue_start - 25):cue_start]
+                                      .lower())
+        if words_before_cue and words_before_cue[-1] in cuewords.words("triggers",
+                                                                        "money_of_products"):
+            return None
+        if re.search(r"\b(?:vehicles|cars|units)\s+(?:valued|worth)", text[window_start:q.lead]):
+            return None
+    # A figure in brackets converts the one before it ("KZT 1 bn ($2 m)"): not a second fact.
+    if text[max(analysis.start, q.lead - 2) : q.lead].strip().endswith("("):
+        return None
+    plant = _plant_ref(analysis, discourse)
+    subject = plant.label
+    phase = re.search(r"\b(?:the\s+)?(first|second|third|initial|next)\s+(phase|stage)\b",
+                      text[analysis.start : q.lead], re.IGNORECASE)
+    if phase:
+        subject = f"{subject}, {phase.group(1).lower()} {phase.group(2).lower()}"
+    period, explicit = _plant_period(q, analysis)
+    mood = modality(text, q.start, analysis)
+    return _fact(discourse, "plant_investment", analysis, text, subject=subject,
+                 location=plant.location, period=period.label if period else None,
+                 value=q.value, unit=q.currency, qualifier=q.qualifier,
+                 status=status_for("plant_investment", mood, period, discourse, explicit))
+
+
+PRODUCTION_NOUN_BEFORE_PLANT = re.compile(r"^\s+(?:plant|factory|facility|line|shop|site|hub)\b",
+                                          re.IGNORECASE)
+
+
+def _start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, str]]:
+    start, end = analysis.start, analysis.end
+    found: list[tuple[int, int, str]] = []
+    verbs = cuewords.spans("production_start", "start_verbs", text, start, end)
+    nouns = [
+        (a, b) for a, b in cuewords.spans("production_start", "start_nouns", text, start, end)
+        if not PRODUCTION_NOUN_BEFORE_PLANT.match(text[b : b + 12])
+        and text[a:b].lower() not in ("start", "launch")
+    ]
+    plant_before = {
+        a for a, _ in nouns
+        if any(p.start < a for p in analysis.plants)
+        or cuewords.has("triggers", "plant", text, start, a)
+    }
+    for va, vb in verbs:
+        for na, nb in nouns:
+            gap = text[min(vb, nb) : max(va, na)]
+            if len(re.findall(r"\S+", gap)) > 5 or re.search(r"[,;.]", gap):
+                continue
+            if text[na:nb].lower().startswith("operation") and na not in plant_before:
+                continue
+            found.append((min(va, na), max(vb, nb), "production_start"))
+    for a, b in cuewords.spans("production_start", "commissioning", text, start, end):
+        found.append((a, b, "commissioning"))
+    for a, b in cuewords.spans("production_start", "first_vehicle", text, start, end):
+        found.append((a, b, "first_vehicle"))
+    return sorted(found)
+
+
+def production_start_facts(text: str, analysis: SentenceAnalysis,
+                           discourse: Discourse) -> list[Fact]:
+    """When production of a model starts, or a plant is commissioned, with the stated date."""
+    starts = _start_cues(text, analysis)
+    times = [t for t in analysis.times if not t.comparison]
+    if not starts or not times:
+        return []
+    first_cue = starts[0]
+    milestone = first_cue[2]
+    models = analysis.models
+    pairs: list[tuple[TimeExpression, str | None]] = []
+    if len(times) > 1 and len(models) > 1:
+        for model in models:
+            following = [t for t in times if t.start > model.end]
+            if following:
+                pairs.append((following[0], model.text))
+    else:
+        time = min(times, key=lambda t: min(abs(t.start - first_cue[1]), abs(first_cue[0] - t.end)))
+        pairs.append((time, models[0].text if models else None))
+    subject, location = _start_subject(text, analysis, discourse, first_cue[0])
+    facts = []
+    for time, model in pairs:
+        mood = modality(text, time.start, analysis)
+        if mood == "actual":
+            mood = modality(text, first_cue[0], analysis)
+        status = status_for("production_start", mood, time.period, discourse, True)
+        facts.append(_fact(discourse, "production_start", analysis, text, subject=subject,
+                           location=location, period=time.period.label, value=None, unit=None,
+                           qualifier="exact", status=status, model=model, milestone=milestone))
+    return facts
+
+
+def _start_subject(text: str, analysis: SentenceAnalysis, discourse: Discourse,
+                   cue_start: int) -> tuple[str, str | None]:
+    named = [p for p in analysis.plants if not p.anaphoric and (p.name or p.operator)]
+    if named:
+        plant = named[0]
+        place = next((p.place.name for p in analysis.places if p.start > plant.start), None)
+        ref = PlantRef(plant.name, plant.operator, place or discourse.plant_location)
+        return ref.label, ref.location
+    makers = [c for c in analysis.companies if c.company.kind in ("brand", "manufacturer")]
+    if discourse.plant is not None and not makers:
+        return discourse.plant.label, discourse.plant.location
+    if makers:
+        company = makers[-1] if any(c.start > cue_start for c in makers) else makers[0]
+        places = [p.place.name for p in analysis.places if p.place.kind != "country_adjective"]
+        location = places[-1] if places else (
+            discourse.main_country.name if discourse.main_country else None
+        )
+        return company.company.name, location
+    plant = _plant_ref(analysis, discourse)
+    return plant.label, plant.location

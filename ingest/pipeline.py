@@ -1,0 +1,117 @@
+"""Read and extract a set of paths: the frames the warehouse lands, in one call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import polars as pl
+
+from ingest.contract import FACT_COLUMNS, Fact
+from ingest.extract.article import ArticleExtraction, EntityMention, extract_article
+from ingest.read import ReadResult, read_articles
+
+SENTENCE_SCHEMA = {
+    "article_id": pl.String,
+    "sentence_index": pl.Int64,
+    "block_kind": pl.String,
+    "paragraph": pl.Int64,
+    "char_start": pl.Int64,
+    "char_end": pl.Int64,
+    "text": pl.String,
+}
+FACT_SCHEMA = {
+    "article_id": pl.String,
+    "fact_type": pl.String,
+    "subject": pl.String,
+    "location": pl.String,
+    "period": pl.String,
+    "value": pl.Float64,
+    "unit": pl.String,
+    "qualifier": pl.String,
+    "status": pl.String,
+    "evidence": pl.String,
+    "char_start": pl.Int64,
+    "char_end": pl.Int64,
+    "vehicle_type": pl.String,
+    "model": pl.String,
+    "milestone": pl.String,
+    "confidence": pl.Float64,
+}
+ENTITY_SCHEMA = {
+    "article_id": pl.String,
+    "sentence_index": pl.Int64,
+    "entity_type": pl.String,
+    "name": pl.String,
+    "surface": pl.String,
+    "char_start": pl.Int64,
+    "char_end": pl.Int64,
+    "kind": pl.String,
+    "country": pl.String,
+    "iso2": pl.String,
+    "latitude": pl.Float64,
+    "longitude": pl.Float64,
+    "operator": pl.String,
+    "relation": pl.String,
+    "relation_country": pl.String,
+}
+assert tuple(FACT_SCHEMA) == FACT_COLUMNS
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    """Everything the reading and extraction stages produce, as polars frames."""
+
+    articles: pl.DataFrame
+    rejections: pl.DataFrame
+    sentences: pl.DataFrame
+    facts: pl.DataFrame
+    entities: pl.DataFrame
+
+    def fact_records(self) -> Iterator[Fact]:
+        for row in self.facts.iter_rows(named=True):
+            yield Fact(**row)
+
+
+def extract_articles(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Sentences, facts and entity mentions for a frame of articles (see ARTICLE_SCHEMA)."""
+    sentence_rows: list[dict] = []
+    fact_rows: list[dict] = []
+    entity_rows: list[dict] = []
+    for row in articles.select("article_id", "text", "published_at").iter_rows(named=True):
+        text = row["text"]
+        result: ArticleExtraction = extract_article(row["article_id"], text, row["published_at"])
+        sentence_rows.extend(
+            {
+                "article_id": row["article_id"],
+                "sentence_index": s.index,
+                "block_kind": s.block_kind,
+                "paragraph": s.paragraph,
+                "char_start": s.start,
+                "char_end": s.end,
+                "text": text[s.start : s.end],
+            }
+            for s in result.sentences
+        )
+        fact_rows.extend(asdict(f) for f in result.facts)
+        entity_rows.extend(asdict(e) for e in result.entities)
+    return (
+        pl.DataFrame(sentence_rows, schema=SENTENCE_SCHEMA),
+        pl.DataFrame(fact_rows, schema=FACT_SCHEMA),
+        pl.DataFrame(entity_rows, schema=ENTITY_SCHEMA),
+    )
+
+
+def extract_read(read: ReadResult) -> ExtractionResult:
+    sentences, facts, entities = extract_articles(read.articles)
+    return ExtractionResult(read.articles, read.rejections, sentences, facts, entities)
+
+
+def extract_paths(paths: list[Path]) -> ExtractionResult:
+    """Read every article under `paths` and extract it."""
+    return extract_read(read_articles(paths))
+
+
+__all__ = ["ENTITY_SCHEMA", "FACT_SCHEMA", "SENTENCE_SCHEMA", "EntityMention",
+           "ExtractionResult", "extract_articles", "extract_paths", "extract_read"]
