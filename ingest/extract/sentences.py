@@ -46,7 +46,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in _abbreviations():
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.S.") are not sentence ends.
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
 def _split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
