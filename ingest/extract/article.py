@@ -87,11 +87,10 @@ def _update_time(analysis: SentenceAnalysis, facts: list[Fact], discourse: Disco
         or cuewords.has("triggers", "sales", text, analysis.start, analysis.end)
         or cuewords.has("triggers", "stock", text, analysis.start, analysis.end)
     )
-    if measured and measured[-1].period:
-        label = measured[-1].period
-        match = next((t.period for t in own if t.period.label == label), None)
-        if match is not None:
-            discourse.time.current = match
+    labels = {f.period for f in measured}
+    stated = [t.period for t in own if t.period.label in labels]
+    if stated:
+        discourse.time.current = stated[0]
     elif own and statistic:
         discourse.time.current = own[0].period
     if comparisons and statistic:

@@ -15,6 +15,8 @@ from ingest.lexicon import cues
 
 # A vehicle count below this is a phrase ("one in every three cars"), not a statistic.
 MIN_VEHICLE_COUNT = 100
+# A time this close after a number is that number's time ("41,000 a year earlier").
+ADJACENT_TIME_CHARS = 24
 # No country of the region makes or sells more than this in a period: larger counts are
 # world or China figures, which this warehouse does not record.
 MAX_VEHICLE_COUNT = 5_000_000
@@ -35,7 +37,9 @@ ENTITY_DASH = re.compile(r"^\s*(?:[–—:-]|\()\s*$")
 FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|did|does|do|"
     r"spans|employs|features|provides|operates|produces|makes|holds|sold|produced|made|rose|"
-    r"grew|fell|reached|totaled|totalled|amounted|exceeded|surpassed|began|started)\b",
+    r"grew|fell|reached|totaled|totalled|amounted|exceeded|surpassed|began|started|occupies|"
+    r"covers|includes|houses|comprises|boasts|stands|totals|accounts|cost|costs|opened|"
+    r"employs|assembled|manufactured|registered|launched|built|exported)\b",
     re.IGNORECASE,
 )
 # "198,600 were sold": a bare number that a verb of output or sales counts.
@@ -129,6 +133,9 @@ def classify_vehicle_count(text: str, q: Quantity, analysis: SentenceAnalysis,
     output = _nearest(cuewords.spans("triggers", "output", text, start, end), position)
     sales = _nearest(cuewords.spans("triggers", "sales", text, start, end), position)
     stock = _nearest(cuewords.spans("triggers", "stock", text, start, end), position)
+    trade = _nearest(cuewords.spans("triggers", "trade", text, start, end), position)
+    if trade is not None and all(d is None or trade < d for d in (output, sales, stock)):
+        return None
     is_ev = cuewords.has("nouns", "ev", text, start, end)
     if is_ev and stock is not None and (output is None or stock <= output) and (
         sales is None or stock <= sales
@@ -223,7 +230,11 @@ def _plant_ref(analysis: SentenceAnalysis, discourse: Discourse) -> PlantRef:
 
 def choose_period(q_position: int, analysis: SentenceAnalysis, discourse: Discourse,
                   is_from: bool) -> tuple[Period | None, bool]:
-    """The period a figure refers to: the nearest stated time, else the article's current one."""
+    """The period a figure refers to: a time written right after it, else the nearest stated
+    time, else the article's current one."""
+    adjacent = [t for t in analysis.times if 0 <= t.start - q_position <= ADJACENT_TIME_CHARS]
+    if adjacent and adjacent[0].comparison:
+        return adjacent[0].period, True
     own = [t for t in analysis.times if not t.comparison]
     if own:
         best = min(own, key=lambda t: (abs(t.start - q_position), t.start < q_position))
@@ -319,7 +330,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         noun = nouns[id(q)]
         if noun.kind == "none":
             before = text[analysis.start : q.lead]
-            if listed_vehicles and re.search(r"[–—:-]\s*$", before):
+            if listed_vehicles and re.search(r"(?:[–—:(-]|\b(?:up|down)?\s*from)\s*$", before):
                 noun = Noun("vehicle", q.end)
             elif any(b <= q.lead for b in measured):
                 # "the number of registered electric vehicles grew from about 1,500"
@@ -503,7 +514,10 @@ def production_start_facts(text: str, analysis: SentenceAnalysis,
             if following:
                 pairs.append((following[0], model.text))
     else:
-        time = min(times, key=lambda t: min(abs(t.start - first_cue[1]), abs(first_cue[0] - t.end)))
+        clause = cuewords.clause_bounds(text, first_cue[0], analysis.start, analysis.end)
+        in_clause = [t for t in times if clause[0] <= t.start < clause[1]]
+        time = min(in_clause or times,
+                   key=lambda t: min(abs(t.start - first_cue[1]), abs(first_cue[0] - t.end)))
         pairs.append((time, models[0].text if models else None))
     subject, location = _start_subject(text, analysis, discourse, first_cue[0])
     facts = []

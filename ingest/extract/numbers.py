@@ -76,9 +76,11 @@ AREA_AFTER = re.compile(
 ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"\s(?:of\s)?(?:{MONTHS})\b", re.IGNORECASE)
+# A rate written right after the counted noun: "30,000 cars per year", "45,000 units a year".
 PER_YEAR_AFTER = re.compile(
-    r"^[^.;:]{0,60}?\b(?:per\s+year|a\s+year|annually|per\s+annum|yearly|each\s+year|"
-    r"every\s+year|a-year|/year|/yr|per-year|a\s+yr)\b",
+    r"^(?:[\s-]+[\w-]+){0,5}?[\s-]*(?:per\s+year|a\s+year|annually|per\s+annum|yearly|"
+    r"each\s+year|every\s+year|a-year|/year|/yr|per-year|a\s+yr)\b"
+    r"(?!\s+(?:earlier|ago|before|later|on)\b)",
     re.IGNORECASE,
 )
 

@@ -183,8 +183,8 @@ def _rules() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(r"\b(?P<r>last|this|next|that|the\s+current|the\s+same|current|past)\s+"
                     r"(?P<u>year|month)\b", flags), "relative"),
         (re.compile(r"\b(?:today|this\s+week|currently)\b", flags), "today"),
-        (re.compile(rf"\b(?:in|by|from|since|until|till|of|during|for|as\s+of|before|after)\s+"
-                    rf"(?P<m>{MONTH})\b(?!\s+\d)"), "month_alone"),
+        (re.compile(rf"\b(?i:in|by|from|since|until|till|of|during|for|as\s+of|before|after|to|"
+                    rf"than|with|vs\.?)\s+(?P<m>{MONTH})\b(?!\s+\d)"), "month_alone"),
     ]
 
 
@@ -348,8 +348,20 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
             if period is None:
                 continue
             taken.append((a, b))
-            comparison = bool(COMPARISON_BEFORE.search(segment[max(0, a - 40) : a])) or (
+            # "compared to March": the preposition is part of the match, the cue is before it.
+            head = m.start("m") if kind == "month_alone" else a
+            comparison = bool(COMPARISON_BEFORE.search(segment[max(0, head - 40) : head])) or (
                 kind == "same_period_last_year"
             ) or bool(re.match(r"\s+(?:earlier|ago|before)\b", segment[b : b + 10]))
             found.append(TimeExpression(start + a, start + b, period, comparison, relative))
-    return sorted(found, key=lambda t: t.start)
+    found.sort(key=lambda t: t.start)
+    # "83,000 as of July 1, 2025, up from 41,000 a year earlier": a year before the time
+    # this sentence named, not before the article's.
+    for index, expression in enumerate(found):
+        named = [t for t in found[:index] if not t.comparison and not t.relative]
+        phrase = text[expression.start : expression.end].lower()
+        if named and expression.comparison and re.search(r"year\s+(?:earlier|ago|before)|same",
+                                                         phrase):
+            found[index] = TimeExpression(expression.start, expression.end,
+                                          shift_years(named[-1].period, -1), True, True)
+    return found
