@@ -48,3 +48,15 @@ def clause_bounds(text: str, position: int, start: int, end: int) -> tuple[int, 
             right = m.start()
             break
     return left, right
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of text[start:end], in order."""
+    spans, left = [], start
+    for m in CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() > left:
+            spans.append((left, m.start()))
+        left = m.end()
+    if left < end:
+        spans.append((left, end))
+    return spans

@@ -68,6 +68,8 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
     names = [(c.start, c.end) for c in analysis.companies] + [
         (m.start, m.end) for m in analysis.models
     ]
+    # "with 5,000 and 4,800 sold": in this domain a bare number a verb counts is vehicles.
+    counted_by_verb = {"sold", "produced", "manufactured", "assembled", "delivered"}
     tokens = _tokens(text, q.end, end)
     if not tokens:
         return Noun("none", q.end)
@@ -83,6 +85,8 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
             return Noun("vehicle", token.end(), vehicle_type)
         if word in others:
             return Noun("other", token.end())
+        if index == 0 and word in counted_by_verb:
+            return Noun("vehicle", q.end)
         if index == 0 and (word in FUNCTION_WORDS or not token.group()[0].isalnum()):
             if word == "-" and len(tokens) > 1:
                 continue
@@ -113,7 +117,7 @@ def _has_non_vehicle_product(text: str, q: Quantity, start: int) -> bool:
     return last_product > last_vehicle
 
 
-def classify_vehicle_count(text: str, q: Quantity, analysis: SentenceAnalysis,
+def classify_vehicle_count(text: str, q: Quantity, noun_end: int, analysis: SentenceAnalysis,
                            discourse: Discourse) -> str | None:
     """Which of output, sales, stock or capacity a vehicle count measures, if any."""
     start, end = analysis.start, analysis.end
@@ -130,10 +134,15 @@ def classify_vehicle_count(text: str, q: Quantity, analysis: SentenceAnalysis,
     if q.per_year and not explicit_time and not subject_is_country:
         return "plant_capacity"
     position = q.start
-    output = _nearest(cuewords.spans("triggers", "output", text, start, end), position)
-    sales = _nearest(cuewords.spans("triggers", "sales", text, start, end), position)
-    stock = _nearest(cuewords.spans("triggers", "stock", text, start, end), position)
-    trade = _nearest(cuewords.spans("triggers", "trade", text, start, end), position)
+
+    def triggers(key: str) -> int | None:
+        # A trigger inside the counted phrase ("15,000 locally made cars") only modifies it.
+        spans = [(a, b) for a, b in cuewords.spans("triggers", key, text, start, end)
+                 if not q.start <= a < noun_end]
+        return _nearest(spans, position)
+
+    output, sales, stock = triggers("output"), triggers("sales"), triggers("stock")
+    trade = triggers("trade")
     if trade is not None and all(d is None or trade < d for d in (output, sales, stock)):
         return None
     is_ev = cuewords.has("nouns", "ev", text, start, end)
@@ -145,6 +154,9 @@ def classify_vehicle_count(text: str, q: Quantity, analysis: SentenceAnalysis,
         return "vehicle_output"
     if sales is not None:
         return "vehicle_sales"
+    if stock is not None:
+        # A fleet of all vehicles, not of electric ones: no fact type records it.
+        return None
     if cuewords.has("triggers", "capacity", text, clause_start, clause_end):
         return "plant_capacity"
     recent = analysis.sentence.index - discourse.last_fact_sentence <= 2
@@ -162,6 +174,8 @@ def _respectively_subject(text: str, q: Quantity, analysis: SentenceAnalysis,
     names += [(m.start, m.text) for m in analysis.models if m.start < first]
     names += [(p.start, p.place.name) for p in analysis.places if p.start < first]
     names.sort()
+    names = [n for n in names if not any(o is not n and o[0] <= n[0] and n[0] < o[0] + len(o[1])
+                                         and len(o[1]) > len(n[1]) for o in names)]
     index = counts.index(q) if q in counts else -1
     if 0 <= index < len(names) and len(names) == len(counts):
         return names[index][1]
@@ -255,8 +269,15 @@ def modality(text: str, position: int, analysis: SentenceAnalysis) -> str:
         return "future"
     if FINITE.search(text, start, end):
         return "actual"
-    if cuewords.has("modality", "future", text, analysis.start, analysis.end):
-        return "future_sentence"
+    # A clause without a verb ("worth $160 million") takes the mood of the nearest clause
+    # that has one, looking ahead first, then back.
+    clauses = cuewords.clauses(text, analysis.start, analysis.end)
+    here = next((i for i, (a, b) in enumerate(clauses) if a <= position < b), 0)
+    for a, b in clauses[here + 1 :] + clauses[:here][::-1]:
+        if cuewords.has("modality", "future", text, a, b):
+            return "future_sentence"
+        if FINITE.search(text, a, b):
+            return "actual"
     return "actual"
 
 
@@ -330,7 +351,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         noun = nouns[id(q)]
         if noun.kind == "none":
             before = text[analysis.start : q.lead]
-            if listed_vehicles and re.search(r"(?:[–—:(-]|\b(?:up|down)?\s*from)\s*$", before):
+            if listed_vehicles and re.search(r"(?:[–—:(-]|\b(?:from|to))\s*$", before):
                 noun = Noun("vehicle", q.end)
             elif any(b <= q.lead for b in measured):
                 # "the number of registered electric vehicles grew from about 1,500"
@@ -361,7 +382,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         vehicle_counts.append((q, noun))
 
     for q, noun in vehicle_counts:
-        fact_type = classify_vehicle_count(text, q, analysis, discourse)
+        fact_type = classify_vehicle_count(text, q, noun.end, analysis, discourse)
         if fact_type is None:
             continue
         is_from = bool(FROM_BEFORE.search(text[analysis.start : q.lead]))
@@ -482,6 +503,11 @@ def _start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, s
         or cuewords.has("triggers", "plant", text, start, a)
     }
     nouns = [(a, b) for a, b in nouns if not _produces_other_goods(text, b, end)]
+    gerunds = cuewords.spans("production_start", "start_gerunds", text, start, end)
+    for va, vb in verbs:
+        for ga, gb in gerunds:
+            if 0 <= ga - vb <= 2 and not _produces_other_goods(text, gb, end):
+                found.append((va, gb, "production_start"))
     for va, vb in verbs:
         for na, nb in nouns:
             gap = text[min(vb, nb) : max(va, na)]
