@@ -21,6 +21,7 @@ from ingest.extract.sentences import Sentence
 
 @dataclass
 class SentenceAnalysis:
+    text: str
     sentence: Sentence
     times: list[TimeExpression]
     quantities: list[Quantity]
@@ -48,6 +49,7 @@ def analyse(text: str, sentence: Sentence, context: TimeContext) -> SentenceAnal
     masked = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in models]
     quantities = find_quantities(text, start, end, masked)
     return SentenceAnalysis(
+        text=text,
         sentence=sentence,
         times=times,
         quantities=quantities,

@@ -37,6 +37,7 @@ class Discourse:
     comparison: Period | None = None
     plant: PlantRef | None = None
     plant_location: str | None = None
+    plant_mentioned: bool = False
     last_fact_type: str | None = None
     last_fact_sentence: int = -10
     last_model: str | None = None

@@ -27,7 +27,7 @@ ANAPHORIC_PLANT = re.compile(
 )
 GENERIC_NEW_PLANT = re.compile(
     rf"\b(?:an?|new)\s+(?:(?:new|car|automobile|automotive|vehicle|assembly|manufacturing|"
-    rf"production|EV|electric)\s+){{0,3}}{PLANT_NOUN}\b",
+    rf"production|EV|electric|\w+-\w+)\s+){{0,3}}{PLANT_NOUN}\b",
 )
 ORG_SUFFIX = re.compile(
     r"\b(?P<name>(?:[A-Z][\w.&-]*\s+){0,4}(?:Group|Motors|Motor|Holding|Holdings|Corporation|Corp|"

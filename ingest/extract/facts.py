@@ -242,6 +242,13 @@ def _plant_ref(analysis: SentenceAnalysis, discourse: Discourse) -> PlantRef:
     return PlantRef(None, discourse.main_company, location)
 
 
+WHEN_LINK = re.compile(r"^\s*,?\s*when\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+
+
+def text_between(analysis: SentenceAnalysis, start: int, end: int) -> str:
+    return analysis.text[start:end] if start <= end else ""
+
+
 def choose_period(q_position: int, analysis: SentenceAnalysis, discourse: Discourse,
                   is_from: bool) -> tuple[Period | None, bool]:
     """The period a figure refers to: a time written right after it, else the nearest stated
@@ -249,6 +256,9 @@ def choose_period(q_position: int, analysis: SentenceAnalysis, discourse: Discou
     adjacent = [t for t in analysis.times if 0 <= t.start - q_position <= ADJACENT_TIME_CHARS]
     if adjacent and adjacent[0].comparison:
         return adjacent[0].period, True
+    for t in analysis.times:
+        if WHEN_LINK.match(text_between(analysis, t.end, q_position)):
+            return t.period, True
     own = [t for t in analysis.times if not t.comparison]
     if own:
         best = min(own, key=lambda t: (abs(t.start - q_position), t.start < q_position))
@@ -303,11 +313,10 @@ def _is_global(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> b
 
 
 def _plant_context(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> bool:
-    return (
-        discourse.plant is not None
-        or bool(analysis.plants)
-        or cuewords.has("triggers", "plant", text, analysis.start, analysis.end)
-    )
+    """Whether the article has spoken of a plant by now, so that areas and money are its."""
+    if cuewords.has("triggers", "plant", text, analysis.start, analysis.end) or analysis.plants:
+        discourse.plant_mentioned = True
+    return discourse.plant is not None or discourse.plant_mentioned
 
 
 def _evidence(text: str, analysis: SentenceAnalysis) -> tuple[str, int, int]:
@@ -400,7 +409,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                                status=status_for(fact_type, mood, period, discourse, explicit),
                                vehicle_type=vehicle_type))
             continue
-        period, explicit = choose_period(q.start, analysis, discourse, is_from)
+        period, explicit = choose_period(q.lead, analysis, discourse, is_from)
         subject, location = vehicle_subject(text, q, analysis,
                                             [c for c, _ in vehicle_counts], discourse)
         facts.append(_fact(discourse, fact_type, analysis, text, subject=subject,

@@ -24,7 +24,8 @@ COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 COMPARISON_BEFORE = re.compile(
     r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|relative\s+to|from\s+the\s+same|"
-    r"over\s+the\s+same|year-earlier|on)\s+(?:the\s+)?(?:same\s+(?:period|month)\s+(?:of|in)\s+)?$",
+    r"over\s+the\s+same|on\s+the\s+same|year-earlier)\s+(?:in\s+|during\s+|for\s+|with\s+)?"
+    r"(?:the\s+)?(?:same\s+(?:period|month)\s+(?:of|in)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -150,6 +151,9 @@ def _rules() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"\b(?:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?:-|–|—|to|through|till|until|"
                     rf"and)\s*(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"), "month_range"),
         (re.compile(rf"\b(?:the\s+)?first\s+(?P<n>\w+)\s+months\s+(?:of\s+)?(?P<y>{YEAR})?", flags),
+         "first_months"),
+        (re.compile(rf"\b(?:over|in|for|during)\s+(?:the\s+)?(?P<n>two|three|four|five|six|seven|"
+                    rf"eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?P<y>{YEAR}))?", flags),
          "first_months"),
         (re.compile(rf"\b(?P<n>\d{{1,2}})\s?M\s?(?P<y>{YEAR}|\d{{2}})\b", flags), "nm_year"),
         (re.compile(rf"\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+"
