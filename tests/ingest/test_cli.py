@@ -44,6 +44,7 @@ def test_a_wrong_path_exits_non_zero_with_a_message(capsys, tmp_path):
     [
         (ROOT / "seeds", SHARED / "gold" / "seed_facts.jsonl", 1.0),
         (SHARED / "devset" / "articles", SHARED / "devset" / "gold.jsonl", 0.85),
+        (ROOT / "tests/fixtures/probes/articles", ROOT / "tests/fixtures/probes/gold.jsonl", 0.9),
     ],
 )
 def test_the_extractor_scores_against_gold(tmp_path, articles, gold, minimum_f1):
