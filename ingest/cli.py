@@ -64,11 +64,14 @@ def run_extract(paths: list[Path], output_format: str) -> int:
     for row in result.rejections.iter_rows(named=True):
         print(f"rejected {row['file_path']}: {row['reason']}: {row['message']}", file=sys.stderr)
     facts = list(result.fact_records())
-    if output_format == "table":
-        _print_table(facts)
-    else:
-        for fact in facts:
-            print(fact.to_json())
+    try:
+        if output_format == "table":
+            _print_table(facts)
+        else:
+            for fact in facts:
+                print(fact.to_json())
+    except BrokenPipeError:  # the reader (head, less) stopped early
+        sys.stderr.close()
     return 0
 
 

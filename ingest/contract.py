@@ -18,6 +18,11 @@ FACT_TYPES = (
 QUALIFIERS = ("exact", "about", "more_than", "less_than", "up_to")
 STATUSES = ("actual", "projected", "planned")
 MILESTONES = ("production_start", "first_vehicle", "commissioning")
+CONTRACT_FIELDS = frozenset({
+    "article_id", "fact_type", "subject", "location", "period", "value", "unit", "qualifier",
+    "status", "vehicle_type", "model", "milestone", "evidence", "char_start", "char_end",
+    "confidence",
+})
 PLANT_FACT_TYPES = frozenset(
     {"plant_capacity", "plant_investment", "plant_area", "plant_robots", "production_start"}
 )
@@ -43,9 +48,13 @@ class Fact:
     model: str | None = None
     milestone: str | None = None
     confidence: float = 0.8
+    # Not in the contract: what the warehouse needs to key plants.
+    plant_operator: str | None = None
+    plant_city: str | None = None
 
     def to_dict(self) -> dict[str, object]:
-        record = asdict(self)
+        """The contract's fields only."""
+        record = {k: v for k, v in asdict(self).items() if k in CONTRACT_FIELDS}
         value = record["value"]
         if isinstance(value, float) and value.is_integer():
             record["value"] = int(value)

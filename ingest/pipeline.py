@@ -10,6 +10,7 @@ import polars as pl
 
 from ingest.contract import FACT_COLUMNS, Fact
 from ingest.extract.article import ArticleExtraction, EntityMention, extract_article
+from ingest.extract.periods import parse_label
 from ingest.read import ReadResult, read_articles
 
 SENTENCE_SCHEMA = {
@@ -38,6 +39,11 @@ FACT_SCHEMA = {
     "model": pl.String,
     "milestone": pl.String,
     "confidence": pl.Float64,
+    "plant_operator": pl.String,
+    "plant_city": pl.String,
+    "period_start": pl.Date,
+    "period_end": pl.Date,
+    "period_grain": pl.String,
 }
 ENTITY_SCHEMA = {
     "article_id": pl.String,
@@ -56,7 +62,6 @@ ENTITY_SCHEMA = {
     "relation": pl.String,
     "relation_country": pl.String,
 }
-assert tuple(FACT_SCHEMA) == FACT_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -70,8 +75,17 @@ class ExtractionResult:
     entities: pl.DataFrame
 
     def fact_records(self) -> Iterator[Fact]:
-        for row in self.facts.iter_rows(named=True):
+        for row in self.facts.select(FACT_COLUMNS).iter_rows(named=True):
             yield Fact(**row)
+
+
+def _fact_row(fact: Fact) -> dict:
+    row = asdict(fact)
+    period = parse_label(fact.period)
+    row["period_start"] = period.first if period else None
+    row["period_end"] = period.last if period else None
+    row["period_grain"] = period.grain if period else None
+    return row
 
 
 def extract_articles(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -94,7 +108,7 @@ def extract_articles(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
             }
             for s in result.sentences
         )
-        fact_rows.extend(asdict(f) for f in result.facts)
+        fact_rows.extend(_fact_row(f) for f in result.facts)
         entity_rows.extend(asdict(e) for e in result.entities)
     return (
         pl.DataFrame(sentence_rows, schema=SENTENCE_SCHEMA),

@@ -21,6 +21,7 @@ class PlantRef:
 
     @property
     def label(self) -> str:
+        """A plant's name, else "<operator> plant (<place>)"."""
         if self.name:
             return self.name
         base = f"{self.operator} plant" if self.operator else "plant"

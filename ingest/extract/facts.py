@@ -233,7 +233,19 @@ def vehicle_subject(text: str, q: Quantity, analysis: SentenceAnalysis,
     return (main or location or "unknown"), location
 
 
+GROUP_OF_PLANTS = re.compile(
+    r"\b(?P<phrase>(?:two|three|four|five|six|several|the|these)\s+(?:\w+\s+){0,3}?"
+    r"(?:plants|factories|enterprises|facilities))\b", re.IGNORECASE)
+
+
 def _plant_ref(analysis: SentenceAnalysis, discourse: Discourse) -> PlantRef:
+    # "two new automotive plants ... with a combined capacity": a fact about the group.
+    group = GROUP_OF_PLANTS.search(analysis.text, analysis.start, analysis.end)
+    if group:
+        places = [p.place.name for p in analysis.places if p.place.kind != "country_adjective"]
+        where = ", ".join(dict.fromkeys(places)) or None
+        label = group.group("phrase") + (f" ({where})" if where else "")
+        return PlantRef(label, None, "; ".join(dict.fromkeys(places)) or None)
     if discourse.plant is not None:
         return discourse.plant
     location = discourse.plant_location or (
@@ -374,6 +386,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             mood = modality(text, q.start, analysis)
             facts.append(_fact(discourse, "plant_robots", analysis, text, subject=plant.label,
                                location=plant.location, period=None, value=q.value,
+                               plant_operator=plant.operator, plant_city=plant.location,
                                unit="robots", qualifier=q.qualifier,
                                status=status_for("plant_robots", mood, None, discourse, False)))
             continue
@@ -405,6 +418,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             period, explicit = _plant_period(q, analysis)
             facts.append(_fact(discourse, fact_type, analysis, text, subject=plant.label,
                                location=plant.location, period=period.label if period else None,
+                               plant_operator=plant.operator, plant_city=plant.location,
                                value=q.value, unit="vehicles_per_year", qualifier=q.qualifier,
                                status=status_for(fact_type, mood, period, discourse, explicit),
                                vehicle_type=vehicle_type))
@@ -428,6 +442,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             mood = modality(text, q.start, analysis)
             fact = _fact(discourse, "plant_area", analysis, text, subject=plant.label,
                          location=plant.location, period=period.label if period else None,
+                         plant_operator=plant.operator, plant_city=plant.location,
                          value=round(q.value), unit="m2", qualifier=q.qualifier,
                          status=status_for("plant_area", mood, period, discourse, explicit))
         else:
@@ -476,6 +491,7 @@ def _investment_fact(text: str, q: Quantity, analysis: SentenceAnalysis,
     mood = modality(text, q.start, analysis)
     return _fact(discourse, "plant_investment", analysis, text, subject=subject,
                  location=plant.location, period=period.label if period else None,
+                 plant_operator=plant.operator, plant_city=plant.location,
                  value=q.value, unit=q.currency, qualifier=q.qualifier,
                  status=status_for("plant_investment", mood, period, discourse, explicit))
 
@@ -554,7 +570,7 @@ def production_start_facts(text: str, analysis: SentenceAnalysis,
         time = min(in_clause or times,
                    key=lambda t: min(abs(t.start - first_cue[1]), abs(first_cue[0] - t.end)))
         pairs.append((time, models[0].text if models else None))
-    subject, location = _start_subject(text, analysis, discourse, first_cue[0])
+    subject, location, operator = _start_subject(text, analysis, discourse, first_cue[0])
     facts = []
     for time, model in pairs:
         mood = modality(text, time.start, analysis)
@@ -564,27 +580,33 @@ def production_start_facts(text: str, analysis: SentenceAnalysis,
         status = status_for("production_start", mood, time.period, discourse, True)
         facts.append(_fact(discourse, "production_start", analysis, text, subject=subject,
                            location=location, period=time.period.label, value=None, unit=None,
-                           qualifier="exact", status=status, model=model, milestone=milestone))
+                           qualifier="exact", status=status, model=model, milestone=milestone,
+                           plant_operator=operator, plant_city=location))
     return facts
 
 
 def _start_subject(text: str, analysis: SentenceAnalysis, discourse: Discourse,
-                   cue_start: int) -> tuple[str, str | None]:
+                   cue_start: int) -> tuple[str, str | None, str | None]:
+    """The plant (or company) whose production starts: label, location, operator."""
     named = [p for p in analysis.plants if not p.anaphoric and (p.name or p.operator)]
     if named:
         plant = named[0]
         place = next((p.place.name for p in analysis.places if p.start > plant.start), None)
         ref = PlantRef(plant.name, plant.operator, place or discourse.plant_location)
-        return ref.label, ref.location
+        return ref.label, ref.location, ref.operator
     makers = [c for c in analysis.companies if c.company.kind in ("brand", "manufacturer")]
-    if discourse.plant is not None and not makers:
-        return discourse.plant.label, discourse.plant.location
+    model_brands = {m.model.brand for m in analysis.models}
+    plant = discourse.plant
+    if plant is not None and all(
+        c.company.name in model_brands or c.company.name == plant.operator for c in makers
+    ):
+        return plant.label, plant.location, plant.operator
     if makers:
         company = makers[-1] if any(c.start > cue_start for c in makers) else makers[0]
         places = [p.place.name for p in analysis.places if p.place.kind != "country_adjective"]
         location = places[-1] if places else (
             discourse.main_country.name if discourse.main_country else None
         )
-        return company.company.name, location
+        return company.company.name, location, company.company.name
     plant = _plant_ref(analysis, discourse)
-    return plant.label, plant.location
+    return plant.label, plant.location, plant.operator

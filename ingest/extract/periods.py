@@ -369,3 +369,24 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
             found[index] = TimeExpression(expression.start, expression.end,
                                           shift_years(named[-1].period, -1), True, True)
     return found
+
+
+def parse_label(label: str | None) -> Period | None:
+    """The period a contract label names (`2023-Q1`, `2024-01/2024-09`, ...), or None."""
+    if not label:
+        return None
+    if "/" in label:
+        first, _, last = label.partition("/")
+        a, b = parse_label(first), parse_label(last)
+        return Period(label, a.first, b.last) if a and b else None
+    if m := re.fullmatch(r"(\d{4})", label):
+        return year_period(int(m[1]))
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", label):
+        return quarter_period(int(m[1]), int(m[2]))
+    if m := re.fullmatch(r"(\d{4})-H([12])", label):
+        return half_period(int(m[1]), int(m[2]))
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", label):
+        return month_period(int(m[1]), int(m[2]))
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", label):
+        return day_period(int(m[1]), int(m[2]), int(m[3]))
+    return None
