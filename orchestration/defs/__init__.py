@@ -1,0 +1,1 @@
+"""Assets, checks, sensors and jobs, one module each."""

@@ -1,0 +1,36 @@
+"""Warehouse: the dbt project's seeds and models as assets, its tests as asset checks."""
+
+
+from collections.abc import Mapping
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
+
+from orchestration.project import MANIFEST, dbt_project
+from orchestration.resources import WRITER_POOL, WarehouseConfig
+
+
+class WarehouseTranslator(DagsterDbtTranslator):
+    """Keys as `schema/name` (marts/fct_ev_stock); sources keep `raw/<table>`."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return super().get_asset_key(dbt_resource_props)
+        return dg.AssetKey([dbt_resource_props["schema"], dbt_resource_props["name"]])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        return "warehouse"
+
+
+@dbt_assets(
+    manifest=MANIFEST,
+    project=dbt_project,
+    dagster_dbt_translator=WarehouseTranslator(),
+    pool=WRITER_POOL,
+)
+def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource,
+                     warehouse: WarehouseConfig):
+    """Seeds, staging, intermediate and mart models, built and tested with one `dbt build`."""
+    warehouse.warehouse_path()  # exports the absolute path dbt's profile reads
+    yield from dbt.cli(["build"], context=context).stream()
