@@ -1,34 +1,53 @@
-# qazauto: make test runs everything CI runs.
+# qazauto. `make run` builds the warehouse from nothing; `make test` runs what CI runs.
 export DAGSTER_DISABLE_TELEMETRY := 1
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 export UV_PYTHON_DOWNLOADS := never
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
 UV ?= uv
 SHARED ?= ../shared
+DAGSTER_MODULE := orchestration.definitions
 
-.PHONY: setup test lint format extract score bench
+.PHONY: setup manifest dagster-home run ui test lint format extract status score bench
 
 setup:  ## install uv if missing and sync the locked environment
 	@command -v $(UV) >/dev/null 2>&1 || python3 -m pip install --quiet uv
-	$(UV) sync --locked
+	$(UV) sync --locked --quiet
 
-test: setup  ## lint, then the whole test suite
+manifest: setup  ## parse the dbt project: the manifest Dagster loads
+	cd dbt && $(UV) run dbt parse --profiles-dir . --quiet
+
+dagster-home:
+	@mkdir -p $(DAGSTER_HOME)
+	@cp orchestration/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+
+run: manifest dagster-home  ## build the whole warehouse from the articles folder (seeds/)
+	$(UV) run dagster job execute -m $(DAGSTER_MODULE) -j build_warehouse
+	@$(UV) run qazauto status
+
+ui: manifest dagster-home  ## the Dagster UI on http://127.0.0.1:3000
+	$(UV) run dagster dev -h 127.0.0.1 -p 3000 -m $(DAGSTER_MODULE)
+
+test: manifest  ## lint, then the whole test suite
 	$(UV) run ruff check .
 	$(UV) run pytest
 
 lint: setup
 	$(UV) run ruff check .
-	$(UV) run ruff format --check ingest tests benchmarks
+	$(UV) run ruff format --check ingest expectations orchestration tests benchmarks
 
 format: setup
 	$(UV) run ruff check --fix .
-	$(UV) run ruff format ingest tests benchmarks
+	$(UV) run ruff format ingest expectations orchestration tests benchmarks
 
-extract: setup  ## print the facts of the seed articles
-	$(UV) run qazauto extract seeds --format table
+extract: setup  ## print the facts of the articles folder
+	$(UV) run qazauto extract --format table
 
-score: setup  ## score the extractor on the seed and dev gold sets
+status: setup  ## what the warehouse holds
+	$(UV) run qazauto status
+
+score: setup  ## score the extractor on the seed and dev gold sets (../shared)
 	$(UV) run qazauto extract seeds --format jsonl > /tmp/qazauto-seeds.jsonl
 	python3 $(SHARED)/tools/score_facts.py $(SHARED)/gold/seed_facts.jsonl /tmp/qazauto-seeds.jsonl
 	$(UV) run qazauto extract $(SHARED)/devset/articles --format jsonl > /tmp/qazauto-dev.jsonl

@@ -82,12 +82,15 @@ def _vehicle_suite(mart: str) -> Suite:
     )
 
 
+def _metric_range(metric: str, low: float, high: float) -> Factory:
+    return lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
+        column="value", min_value=low, max_value=high,
+        row_condition=f'metric=="{metric}"', condition_parser="pandas")
+
+
 def _plant_metric_suite() -> Suite:
     ranges = [
-        (f"{metric} within range",
-         (lambda low, high, metric: lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
-             column="value", min_value=low, max_value=high,
-             row_condition=f'metric=="{metric}"', condition_parser="pandas"))(low, high, metric))
+        (f"{metric} within range", _metric_range(metric, low, high))
         for metric, (low, high) in PLANT_METRIC_RANGES.items()
     ]
     return Suite(

@@ -60,7 +60,7 @@ def _orphan_outcome(frames: dict) -> dict[str, ExpectationOutcome]:
     return outcomes
 
 
-def _run_suite(gx, context, suite: Suite, frame) -> list[ExpectationOutcome]:  # noqa: ANN001
+def _run_suite(gx, context, suite: Suite, frame) -> list[ExpectationOutcome]:
     source = context.data_sources.add_pandas(f"marts_{suite.mart}")
     batch = (
         source.add_dataframe_asset(suite.mart)
@@ -96,7 +96,6 @@ def validate_frames(frames: dict) -> list[MartOutcome]:
     """Validate pandas frames of the marts (mart name -> frame) against every suite."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
-
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")

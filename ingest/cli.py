@@ -10,6 +10,7 @@ EXAMPLES = """examples:
   qazauto extract seeds --format jsonl          one fact per line, the contract's JSON
   qazauto extract seeds/000_34977693e316af9f.txt --format table
   qazauto extract ../shared/devset/articles > facts.jsonl
+  qazauto status                                what the warehouse holds
 """
 
 
@@ -31,9 +32,16 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    extract.add_argument("paths", nargs="+", type=Path, help="article files or folders")
+    extract.add_argument("paths", nargs="*", type=Path,
+                         help="article files or folders (default: $QAZAUTO_ARTICLES_DIR, seeds/)")
     extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl",
                          help="jsonl: the fact contract, one per line (default); table: for people")
+    commands.add_parser(
+        "status",
+        help="print the warehouse's tables, their row counts and how to query them",
+        description="Open the warehouse ($QAZAUTO_WAREHOUSE, warehouse/qazauto.duckdb) "
+        "read-only and list its raw tables and marts with row counts.",
+    )
     return parser
 
 
@@ -78,7 +86,13 @@ def run_extract(paths: list[Path], output_format: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
-        return run_extract(args.paths, args.format)
+        from ingest.settings import articles_dir
+
+        return run_extract(args.paths or [articles_dir()], args.format)
+    if args.command == "status":
+        from ingest.status import print_status
+
+        return print_status()
     return 2
 
 

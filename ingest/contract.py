@@ -51,6 +51,7 @@ class Fact:
     # Not in the contract: what the warehouse needs to key plants.
     plant_operator: str | None = None
     plant_city: str | None = None
+    segment: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """The contract's fields only."""

@@ -41,6 +41,7 @@ FACT_SCHEMA = {
     "confidence": pl.Float64,
     "plant_operator": pl.String,
     "plant_city": pl.String,
+    "segment": pl.String,
     "period_start": pl.Date,
     "period_end": pl.Date,
     "period_grain": pl.String,

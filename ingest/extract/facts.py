@@ -238,6 +238,18 @@ GROUP_OF_PLANTS = re.compile(
     r"(?:plants|factories|enterprises|facilities))\b", re.IGNORECASE)
 
 
+SEGMENTS = ("used", "electric", "hybrid", "foreign_brands", "domestic", "new")
+
+
+def market_segment(text: str, q: Quantity, analysis: SentenceAnalysis) -> str | None:
+    """The part of the market a figure counts (used, electric, ...), None for the whole."""
+    start, end = cuewords.clause_bounds(text, q.start, analysis.start, analysis.end)
+    for segment in SEGMENTS:
+        if cuewords.has("segments", segment, text, max(analysis.start, start - 80), end):
+            return segment
+    return None
+
+
 def _plant_ref(analysis: SentenceAnalysis, discourse: Discourse) -> PlantRef:
     # "two new automotive plants ... with a combined capacity": a fact about the group.
     group = GROUP_OF_PLANTS.search(analysis.text, analysis.start, analysis.end)
@@ -424,13 +436,14 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                                vehicle_type=vehicle_type))
             continue
         period, explicit = choose_period(q.lead, analysis, discourse, is_from)
+        segment = market_segment(text, q, analysis)
         subject, location = vehicle_subject(text, q, analysis,
                                             [c for c, _ in vehicle_counts], discourse)
         facts.append(_fact(discourse, fact_type, analysis, text, subject=subject,
                            location=location, period=period.label if period else None,
                            value=q.value, unit="vehicles", qualifier=q.qualifier,
                            status=status_for(fact_type, mood, period, discourse, explicit),
-                           vehicle_type=vehicle_type,
+                           vehicle_type=vehicle_type, segment=segment,
                            confidence=0.9 if explicit else 0.7))
 
     for q in analysis.quantities:
@@ -602,7 +615,11 @@ def _start_subject(text: str, analysis: SentenceAnalysis, discourse: Discourse,
     ):
         return plant.label, plant.location, plant.operator
     if makers:
-        company = makers[-1] if any(c.start > cue_start for c in makers) else makers[0]
+        # The maker nearest the cue, manufacturers before brands, and not a model's brand
+        # ("after launching Chevrolet Onix production": Chevrolet names the model).
+        operators = [c for c in makers if c.company.name not in model_brands] or makers
+        company = min(operators, key=lambda c: (c.company.kind != "manufacturer",
+                                                abs(c.start - cue_start)))
         places = [p.place.name for p in analysis.places if p.place.kind != "country_adjective"]
         location = places[-1] if places else (
             discourse.main_country.name if discourse.main_country else None

@@ -18,7 +18,7 @@ PREVIEW_COLUMNS = ["article_id", "fact_type", "subject", "period", "value", "uni
                    "status"]
 
 
-def _preview(frame, columns: list[str], rows: int = 15) -> dg.MetadataValue:  # noqa: ANN001
+def _preview(frame, columns: list[str], rows: int = 15) -> dg.MetadataValue:
     table = frame.select(columns).head(rows)
     header = "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n"
     body = "".join(
@@ -44,7 +44,7 @@ def raw_extracts(context: dg.AssetExecutionContext, warehouse: WarehouseConfig):
     """Read every article file, extract its facts and land the five raw tables atomically."""
     articles_dir = warehouse.articles_path()
     result = extract_paths([articles_dir])
-    landing = land(result, warehouse.warehouse_path(), context.run_id)
+    landing = land(result, warehouse.warehouse_path(), context.run.run_id)
     for row in result.rejections.iter_rows(named=True):
         context.log.warning(f"rejected {row['file_path']}: {row['reason']}: {row['message']}")
     for table in RAW_TABLES:

@@ -22,7 +22,8 @@ named as (
         row_number() over (
             partition by plant_key
             order by
-                subject like '%(%' or subject like '%, %',
+                subject like '%), %',
+                subject like '%(%',
                 subject = plant_operator,
                 length(subject) desc,
                 subject

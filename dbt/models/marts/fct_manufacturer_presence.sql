@@ -41,5 +41,5 @@ select
     evidence,
     char_start,
     char_end,
-    {{ report_flags('company, country', value_column='relation', numeric=false) }}
+    {{ report_flags('company, country, relation', value_column='relation', numeric=false) }}
 from dated

@@ -16,10 +16,11 @@ select
     qualifier,
     status,
     vehicle_type,
+    segment,
     article_id,
     published_at,
     evidence,
     char_start,
     char_end,
-    {{ report_flags('subject, geography, period_start, period_end, coalesce(vehicle_type, \'all\')') }}
+    {{ report_flags("subject, geography, period_start, period_end, coalesce(vehicle_type, 'all'), coalesce(segment, 'all')") }}
 from facts

@@ -22,6 +22,7 @@ select
     qualifier,
     status,
     vehicle_type,
+    segment,
     model,
     milestone,
     plant_operator,
