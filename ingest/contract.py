@@ -52,6 +52,7 @@ class Fact:
     plant_operator: str | None = None
     plant_city: str | None = None
     segment: str | None = None
+    scope: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """The contract's fields only."""

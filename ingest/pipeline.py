@@ -42,6 +42,7 @@ FACT_SCHEMA = {
     "plant_operator": pl.String,
     "plant_city": pl.String,
     "segment": pl.String,
+    "scope": pl.String,
     "period_start": pl.Date,
     "period_end": pl.Date,
     "period_grain": pl.String,

@@ -238,6 +238,33 @@ GROUP_OF_PLANTS = re.compile(
     r"(?:plants|factories|enterprises|facilities))\b", re.IGNORECASE)
 
 
+PHASE = re.compile(r"\b(?:the\s+)?(first|second|third|initial|next|final)\s+(phase|stage)\b",
+                   re.IGNORECASE)
+PART_OF_PLANT = re.compile(
+    r"\b((?:[a-z-]+\s+)?(?:area|section|shop|building|workshop|warehouse|hall|zone))\s+of\s*$",
+    re.IGNORECASE)
+WHOLE_PLANT_WORDS = frozenset({"area", "total area", "an area", "site area", "land area",
+                               "the area", "its area", "overall area", "a total area"})
+CLAUSE_RESTART = re.compile(r",\s+(?:the|a|an|its)\s", re.IGNORECASE)
+
+
+def plant_scope(text: str, q: Quantity, analysis: SentenceAnalysis) -> str | None:
+    """The part of a plant a figure is about ("first phase", "production area"), else None."""
+    before = text[analysis.start : q.lead]
+    part = PART_OF_PLANT.search(before)
+    if part and part.group(1).lower() not in WHOLE_PLANT_WORDS and not part.group(1).lower(
+    ).startswith(("an ", "a ", "the ", "its ")):
+        return part.group(1).lower()
+    phases = list(PHASE.finditer(before))
+    if phases and not CLAUSE_RESTART.search(before[phases[-1].end() :]):
+        return f"{phases[-1].group(1).lower()} {phases[-1].group(2).lower()}"
+    return None
+
+
+def _scoped(label: str, scope: str | None) -> str:
+    return f"{label}, {scope}" if scope else label
+
+
 SEGMENTS = ("used", "electric", "hybrid", "foreign_brands", "domestic", "new")
 
 
@@ -396,7 +423,9 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         if noun.kind == "robot":
             plant = _plant_ref(analysis, discourse)
             mood = modality(text, q.start, analysis)
-            facts.append(_fact(discourse, "plant_robots", analysis, text, subject=plant.label,
+            scope = plant_scope(text, q, analysis)
+            facts.append(_fact(discourse, "plant_robots", analysis, text,
+                               subject=_scoped(plant.label, scope), scope=scope,
                                location=plant.location, period=None, value=q.value,
                                plant_operator=plant.operator, plant_city=plant.location,
                                unit="robots", qualifier=q.qualifier,
@@ -428,7 +457,9 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         if fact_type == "plant_capacity":
             plant = _plant_ref(analysis, discourse)
             period, explicit = _plant_period(q, analysis)
-            facts.append(_fact(discourse, fact_type, analysis, text, subject=plant.label,
+            scope = plant_scope(text, q, analysis)
+            facts.append(_fact(discourse, fact_type, analysis, text,
+                               subject=_scoped(plant.label, scope), scope=scope,
                                location=plant.location, period=period.label if period else None,
                                plant_operator=plant.operator, plant_city=plant.location,
                                value=q.value, unit="vehicles_per_year", qualifier=q.qualifier,
@@ -453,7 +484,9 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             plant = _plant_ref(analysis, discourse)
             period, explicit = _plant_period(q, analysis)
             mood = modality(text, q.start, analysis)
-            fact = _fact(discourse, "plant_area", analysis, text, subject=plant.label,
+            scope = plant_scope(text, q, analysis)
+            fact = _fact(discourse, "plant_area", analysis, text,
+                         subject=_scoped(plant.label, scope), scope=scope,
                          location=plant.location, period=period.label if period else None,
                          plant_operator=plant.operator, plant_city=plant.location,
                          value=round(q.value), unit="m2", qualifier=q.qualifier,
@@ -495,14 +528,11 @@ def _investment_fact(text: str, q: Quantity, analysis: SentenceAnalysis,
     if text[max(analysis.start, q.lead - 2) : q.lead].strip().endswith("("):
         return None
     plant = _plant_ref(analysis, discourse)
-    subject = plant.label
-    phase = re.search(r"\b(?:the\s+)?(first|second|third|initial|next)\s+(phase|stage)\b",
-                      text[analysis.start : q.lead], re.IGNORECASE)
-    if phase:
-        subject = f"{subject}, {phase.group(1).lower()} {phase.group(2).lower()}"
+    scope = plant_scope(text, q, analysis)
     period, explicit = _plant_period(q, analysis)
     mood = modality(text, q.start, analysis)
-    return _fact(discourse, "plant_investment", analysis, text, subject=subject,
+    return _fact(discourse, "plant_investment", analysis, text,
+                 subject=_scoped(plant.label, scope), scope=scope,
                  location=plant.location, period=period.label if period else None,
                  plant_operator=plant.operator, plant_city=plant.location,
                  value=q.value, unit=q.currency, qualifier=q.qualifier,

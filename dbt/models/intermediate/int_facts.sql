@@ -16,12 +16,7 @@ select
         )
         then {{ plant_key('facts.plant_operator', 'facts.plant_city') }}
     end as plant_key,
-    -- "Proton EV plant (Tanjung Malim), first phase": the part after the comma is the scope.
-    case
-        when facts.subject like '%), %'
-            then {{ dbt.split_part("facts.subject", "'), '", 2) }}
-        else 'whole plant'
-    end as plant_scope,
+    coalesce(facts.scope, 'whole plant') as plant_scope,
     coalesce(facts.location, facts.subject) as geography
 from facts
 inner join articles on facts.article_id = articles.article_id

@@ -5,6 +5,7 @@ with plant_facts as (
         plant_operator,
         plant_city,
         subject,
+        scope,
         status,
         fact_type,
         ingested_at
@@ -22,7 +23,7 @@ named as (
         row_number() over (
             partition by plant_key
             order by
-                subject like '%), %',
+                scope is not null,
                 subject like '%(%',
                 subject = plant_operator,
                 length(subject) desc,

@@ -23,6 +23,7 @@ select
     status,
     vehicle_type,
     segment,
+    scope,
     model,
     milestone,
     plant_operator,
