@@ -1,4 +1,8 @@
-"""Warehouse: the dbt project's seeds and models as assets, its tests as asset checks."""
+"""Warehouse: the dbt project's seeds and models as assets, its tests as asset checks.
+
+The models under `dbt/models/quality/` (coverage of each mart, the quarantine by reason) form
+the `quality` group, beside the great-expectations checks on the marts.
+"""
 
 
 from collections.abc import Mapping
@@ -20,7 +24,8 @@ class WarehouseTranslator(DagsterDbtTranslator):
         return dg.AssetKey([dbt_resource_props["schema"], dbt_resource_props["name"]])
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
-        return "warehouse"
+        """The quality models form the `quality` group; everything else is `warehouse`."""
+        return "quality" if dbt_resource_props.get("schema") == "quality" else "warehouse"
 
 
 @dbt_assets(
