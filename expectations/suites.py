@@ -40,14 +40,22 @@ class Suite:
 
 def _common_fact_expectations() -> list[tuple[str, Factory]]:
     return [
-        ("evidence is present",
-         lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column="evidence")),
-        ("offsets are ordered",
-         lambda gx: gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
-             column_A="char_end", column_B="char_start", or_equal=False)),
-        ("reports are counted",
-         lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(column="n_reports",
-                                                                  min_value=1)),
+        (
+            "evidence is present",
+            lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column="evidence"),
+        ),
+        (
+            "offsets are ordered",
+            lambda gx: gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="char_end", column_B="char_start", or_equal=False
+            ),
+        ),
+        (
+            "reports are counted",
+            lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
+                column="n_reports", min_value=1
+            ),
+        ),
     ]
 
 
@@ -55,37 +63,61 @@ def _vehicle_suite(mart: str) -> Suite:
     return Suite(
         mart=mart,
         blocking=[
-            ("value within the region's range",
-             lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
-                 column="value", min_value=1, max_value=MAX_VEHICLES)),
-            ("qualifier is a contract value",
-             lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                 column="qualifier", value_set=QUALIFIERS)),
-            ("status is a contract value",
-             lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                 column="status", value_set=STATUSES)),
-            ("period starts in a sane year",
-             lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
-                 column="period_start", min_value=EARLIEST_PERIOD, max_value=LATEST_PERIOD)),
-            ("period ends after it starts",
-             lambda gx: gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
-                 column_A="period_end", column_B="period_start", or_equal=True,
-                 ignore_row_if="either_value_is_missing")),
+            (
+                "value within the region's range",
+                lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
+                    column="value", min_value=1, max_value=MAX_VEHICLES
+                ),
+            ),
+            (
+                "qualifier is a contract value",
+                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
+                    column="qualifier", value_set=QUALIFIERS
+                ),
+            ),
+            (
+                "status is a contract value",
+                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
+                    column="status", value_set=STATUSES
+                ),
+            ),
+            (
+                "period starts in a sane year",
+                lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
+                    column="period_start", min_value=EARLIEST_PERIOD, max_value=LATEST_PERIOD
+                ),
+            ),
+            (
+                "period ends after it starts",
+                lambda gx: gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+                    column_A="period_end",
+                    column_B="period_start",
+                    or_equal=True,
+                    ignore_row_if="either_value_is_missing",
+                ),
+            ),
             *_common_fact_expectations(),
         ],
         warnings=[
             ("has rows", lambda gx: gx.expectations.ExpectTableRowCountToBeBetween(min_value=1)),
-            ("geography is known",
-             lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column="geography",
-                                                                      mostly=0.95)),
+            (
+                "geography is known",
+                lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(
+                    column="geography", mostly=0.95
+                ),
+            ),
         ],
     )
 
 
 def _metric_range(metric: str, low: float, high: float) -> Factory:
     return lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
-        column="value", min_value=low, max_value=high,
-        row_condition=f'metric=="{metric}"', condition_parser="pandas")
+        column="value",
+        min_value=low,
+        max_value=high,
+        row_condition=f'metric=="{metric}"',
+        condition_parser="pandas",
+    )
 
 
 def _plant_metric_suite() -> Suite:
@@ -97,21 +129,33 @@ def _plant_metric_suite() -> Suite:
         mart="fct_plant_metric",
         blocking=[
             *ranges,
-            ("metric is known",
-             lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                 column="metric", value_set=list(PLANT_METRIC_RANGES))),
-            ("qualifier is a contract value",
-             lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                 column="qualifier", value_set=QUALIFIERS)),
-            ("status is a contract value",
-             lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                 column="status", value_set=STATUSES)),
-            ("every figure has a plant",
-             lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column="plant_key")),
+            (
+                "metric is known",
+                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
+                    column="metric", value_set=list(PLANT_METRIC_RANGES)
+                ),
+            ),
+            (
+                "qualifier is a contract value",
+                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
+                    column="qualifier", value_set=QUALIFIERS
+                ),
+            ),
+            (
+                "status is a contract value",
+                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
+                    column="status", value_set=STATUSES
+                ),
+            ),
+            (
+                "every figure has a plant",
+                lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column="plant_key"),
+            ),
             *_common_fact_expectations(),
         ],
-        warnings=[("has rows",
-                   lambda gx: gx.expectations.ExpectTableRowCountToBeBetween(min_value=1))],
+        warnings=[
+            ("has rows", lambda gx: gx.expectations.ExpectTableRowCountToBeBetween(min_value=1))
+        ],
     )
 
 
@@ -119,17 +163,27 @@ def _production_start_suite() -> Suite:
     return Suite(
         mart="fct_production_start",
         blocking=[
-            ("start date in a sane year",
-             lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
-                 column="period_start", min_value=EARLIEST_PRODUCTION_START,
-                 max_value=LATEST_PERIOD)),
-            ("milestone is a contract value",
-             lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                 column="milestone",
-                 value_set=["production_start", "first_vehicle", "commissioning"])),
-            ("status is a contract value",
-             lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                 column="status", value_set=STATUSES)),
+            (
+                "start date in a sane year",
+                lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
+                    column="period_start",
+                    min_value=EARLIEST_PRODUCTION_START,
+                    max_value=LATEST_PERIOD,
+                ),
+            ),
+            (
+                "milestone is a contract value",
+                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
+                    column="milestone",
+                    value_set=["production_start", "first_vehicle", "commissioning"],
+                ),
+            ),
+            (
+                "status is a contract value",
+                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
+                    column="status", value_set=STATUSES
+                ),
+            ),
             *_common_fact_expectations(),
         ],
         warnings=[],
@@ -140,13 +194,20 @@ def _presence_suite() -> Suite:
     return Suite(
         mart="fct_manufacturer_presence",
         blocking=[
-            ("relation is known",
-             lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                 column="relation", value_set=["manufactures", "plans_production"])),
-            ("company is named",
-             lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column="company")),
-            ("country is named",
-             lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column="country")),
+            (
+                "relation is known",
+                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
+                    column="relation", value_set=["manufactures", "plans_production"]
+                ),
+            ),
+            (
+                "company is named",
+                lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column="company"),
+            ),
+            (
+                "country is named",
+                lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column="country"),
+            ),
         ],
         warnings=[],
     )
@@ -156,14 +217,20 @@ def _article_suite() -> Suite:
     return Suite(
         mart="dim_article",
         blocking=[
-            ("article ids are unique",
-             lambda gx: gx.expectations.ExpectColumnValuesToBeUnique(column="article_id")),
-            ("content is hashed",
-             lambda gx: gx.expectations.ExpectColumnValueLengthsToEqual(
-                 column="content_sha256", value=64)),
+            (
+                "article ids are unique",
+                lambda gx: gx.expectations.ExpectColumnValuesToBeUnique(column="article_id"),
+            ),
+            (
+                "content is hashed",
+                lambda gx: gx.expectations.ExpectColumnValueLengthsToEqual(
+                    column="content_sha256", value=64
+                ),
+            ),
         ],
-        warnings=[("has rows",
-                   lambda gx: gx.expectations.ExpectTableRowCountToBeBetween(min_value=1))],
+        warnings=[
+            ("has rows", lambda gx: gx.expectations.ExpectTableRowCountToBeBetween(min_value=1))
+        ],
     )
 
 

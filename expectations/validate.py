@@ -55,8 +55,9 @@ def _orphan_outcome(frames: dict) -> dict[str, ExpectationOutcome]:
     outcomes = {}
     for mart in FACT_MARTS:
         orphans = sorted(set(frames[mart]["article_id"]) - known)
-        outcomes[mart] = ExpectationOutcome("article is in dim_article", not orphans, True,
-                                            orphans[:20])
+        outcomes[mart] = ExpectationOutcome(
+            "article is in dim_article", not orphans, True, orphans[:20]
+        )
     return outcomes
 
 
@@ -83,12 +84,14 @@ def _run_suite(gx, context, suite: Suite, frame) -> list[ExpectationOutcome]:
         unexpected = list(details.get("partial_unexpected_list") or [])[:20]
         if expectation_result.exception_info.get("raised_exception"):
             unexpected = [str(expectation_result.exception_info.get("exception_message"))]
-        outcomes.append(ExpectationOutcome(
-            name=meta.get("name", expectation_result.expectation_config.type),
-            success=bool(expectation_result.success),
-            blocking=bool(meta.get("blocking", True)),
-            unexpected=[str(value) for value in unexpected],
-        ))
+        outcomes.append(
+            ExpectationOutcome(
+                name=meta.get("name", expectation_result.expectation_config.type),
+                success=bool(expectation_result.success),
+                blocking=bool(meta.get("blocking", True)),
+                unexpected=[str(value) for value in unexpected],
+            )
+        )
     return sorted(outcomes, key=lambda o: o.name)
 
 

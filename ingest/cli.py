@@ -32,10 +32,18 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    extract.add_argument("paths", nargs="*", type=Path,
-                         help="article files or folders (default: $QAZAUTO_ARTICLES_DIR, seeds/)")
-    extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl",
-                         help="jsonl: the fact contract, one per line (default); table: for people")
+    extract.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="article files or folders (default: $QAZAUTO_ARTICLES_DIR, seeds/)",
+    )
+    extract.add_argument(
+        "--format",
+        choices=("jsonl", "table"),
+        default="jsonl",
+        help="jsonl: the fact contract, one per line (default); table: for people",
+    )
     commands.add_parser(
         "status",
         help="print the warehouse's tables, their row counts and how to query them",
@@ -46,10 +54,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _print_table(facts: list) -> None:
-    columns = ("article_id", "fact_type", "subject", "period", "value", "unit", "qualifier",
-               "status")
-    rows = [[str(getattr(f, c) if getattr(f, c) is not None else "") for c in columns]
-            for f in facts]
+    columns = (
+        "article_id",
+        "fact_type",
+        "subject",
+        "period",
+        "value",
+        "unit",
+        "qualifier",
+        "status",
+    )
+    rows = [
+        [str(getattr(f, c) if getattr(f, c) is not None else "") for c in columns] for f in facts
+    ]
     for row, fact in zip(rows, facts, strict=True):
         if fact.value is not None:
             row[4] = f"{fact.value:,.0f}"

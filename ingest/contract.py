@@ -18,11 +18,26 @@ FACT_TYPES = (
 QUALIFIERS = ("exact", "about", "more_than", "less_than", "up_to")
 STATUSES = ("actual", "projected", "planned")
 MILESTONES = ("production_start", "first_vehicle", "commissioning")
-CONTRACT_FIELDS = frozenset({
-    "article_id", "fact_type", "subject", "location", "period", "value", "unit", "qualifier",
-    "status", "vehicle_type", "model", "milestone", "evidence", "char_start", "char_end",
-    "confidence",
-})
+CONTRACT_FIELDS = frozenset(
+    {
+        "article_id",
+        "fact_type",
+        "subject",
+        "location",
+        "period",
+        "value",
+        "unit",
+        "qualifier",
+        "status",
+        "vehicle_type",
+        "model",
+        "milestone",
+        "evidence",
+        "char_start",
+        "char_end",
+        "confidence",
+    }
+)
 PLANT_FACT_TYPES = frozenset(
     {"plant_capacity", "plant_investment", "plant_area", "plant_robots", "production_start"}
 )

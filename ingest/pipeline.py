@@ -129,5 +129,13 @@ def extract_paths(paths: list[Path]) -> ExtractionResult:
     return extract_read(read_articles(paths))
 
 
-__all__ = ["ENTITY_SCHEMA", "FACT_SCHEMA", "SENTENCE_SCHEMA", "EntityMention",
-           "ExtractionResult", "extract_articles", "extract_paths", "extract_read"]
+__all__ = [
+    "ENTITY_SCHEMA",
+    "FACT_SCHEMA",
+    "SENTENCE_SCHEMA",
+    "EntityMention",
+    "ExtractionResult",
+    "extract_articles",
+    "extract_paths",
+    "extract_read",
+]

@@ -40,7 +40,7 @@ def print_status() -> int:
         "\nQuery it (read-only while no run is writing):\n"
         f"  uv run python -c \"import duckdb; print(duckdb.connect('{path}', read_only=True)"
         ".sql('select * from marts.fct_ev_stock'))\"\n"
-        f"  duckdb -readonly {path} \"select * from marts.fct_plant_metric\"   "
+        f'  duckdb -readonly {path} "select * from marts.fct_plant_metric"   '
         "(DuckDB CLI: pip install duckdb-cli)"
     )
     return 0

@@ -18,11 +18,15 @@ from ingest.read.layout import layout
 FACT_BLOCKS = ("paragraph",)
 VALUE_TOLERANCE = 0.005
 # Verbs and the nouns of the activity; "manufacturer" and "producer" name a company instead.
-MANUFACTURING = re.compile(r"\b(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing|tion)|"
-                           r"assembl(?:e|es|ed|ing|y)|locali[sz](?:e|es|ed|ing|ation)|"
-                           r"build(?:s|ing)?|mak(?:e|es|ing))\b", re.IGNORECASE)
-THE_COUNTRY = re.compile(r"\b(?:the|this)\s+country\b|\bdomestic(?:ally)?\b|\bnational\b",
-                         re.IGNORECASE)
+MANUFACTURING = re.compile(
+    r"\b(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing|tion)|"
+    r"assembl(?:e|es|ed|ing|y)|locali[sz](?:e|es|ed|ing|ation)|"
+    r"build(?:s|ing)?|mak(?:e|es|ing))\b",
+    re.IGNORECASE,
+)
+THE_COUNTRY = re.compile(
+    r"\b(?:the|this)\s+country\b|\bdomestic(?:ally)?\b|\bnational\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -67,17 +71,23 @@ def _update_plant(text: str, analysis: SentenceAnalysis, discourse: Discourse) -
         )
         if discourse.plant is not None and plant.new and not plant.operator:
             continue
-        if (discourse.plant is not None and plant.operator == discourse.plant.operator
-                and discourse.plant.name and not plant.name):
+        if (
+            discourse.plant is not None
+            and plant.operator == discourse.plant.operator
+            and discourse.plant.name
+            and not plant.name
+        ):
             continue
-        discourse.plant = PlantRef(plant.name, operator or discourse.main_company,
-                                   place or discourse.plant_location)
+        discourse.plant = PlantRef(
+            plant.name, operator or discourse.main_company, place or discourse.plant_location
+        )
         if place:
             discourse.plant_location = place
 
 
-def _update_time(analysis: SentenceAnalysis, facts: list[Fact], discourse: Discourse,
-                 text: str) -> None:
+def _update_time(
+    analysis: SentenceAnalysis, facts: list[Fact], discourse: Discourse, text: str
+) -> None:
     for expression in analysis.times:
         if expression.period.grain != "day" and not expression.relative:
             discourse.time.anchor_year = expression.period.last.year
@@ -109,8 +119,10 @@ def _same_fact(a: Fact, b: Fact) -> bool:
         return False
     if (a.value is None) != (b.value is None):
         return False
-    if a.value is not None and b.value is not None and abs(a.value - b.value) > (
-        VALUE_TOLERANCE * max(abs(a.value), 1.0)
+    if (
+        a.value is not None
+        and b.value is not None
+        and abs(a.value - b.value) > (VALUE_TOLERANCE * max(abs(a.value), 1.0))
     ):
         return False
     if a.period and b.period and a.period != b.period:
@@ -137,29 +149,66 @@ def deduplicate(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-def _entity_mentions(article_id: str, text: str, analysis: SentenceAnalysis,
-                     discourse: Discourse) -> list[EntityMention]:
+def _entity_mentions(
+    article_id: str, text: str, analysis: SentenceAnalysis, discourse: Discourse
+) -> list[EntityMention]:
     index = analysis.sentence.index
     mentions: list[EntityMention] = []
     relation, relation_country = _presence(text, analysis, discourse)
     verb = MANUFACTURING.search(text, analysis.start, analysis.end)
     for c in analysis.companies:
-        in_relation = relation and verb and c.start < verb.start() and c.company.kind in (
-            "brand", "manufacturer")
-        mentions.append(EntityMention(
-            article_id, index, "company", c.company.name, text[c.start : c.end], c.start, c.end,
-            kind=c.company.kind, country=c.company.country_of_origin,
-            relation=relation if in_relation else None,
-            relation_country=relation_country if in_relation else None))
+        in_relation = (
+            relation
+            and verb
+            and c.start < verb.start()
+            and c.company.kind in ("brand", "manufacturer")
+        )
+        mentions.append(
+            EntityMention(
+                article_id,
+                index,
+                "company",
+                c.company.name,
+                text[c.start : c.end],
+                c.start,
+                c.end,
+                kind=c.company.kind,
+                country=c.company.country_of_origin,
+                relation=relation if in_relation else None,
+                relation_country=relation_country if in_relation else None,
+            )
+        )
     for p in analysis.places:
-        mentions.append(EntityMention(
-            article_id, index, "place", p.place.name, text[p.start : p.end], p.start, p.end,
-            kind=p.place.kind, country=p.place.country, iso2=p.place.iso2,
-            latitude=p.place.latitude, longitude=p.place.longitude))
+        mentions.append(
+            EntityMention(
+                article_id,
+                index,
+                "place",
+                p.place.name,
+                text[p.start : p.end],
+                p.start,
+                p.end,
+                kind=p.place.kind,
+                country=p.place.country,
+                iso2=p.place.iso2,
+                latitude=p.place.latitude,
+                longitude=p.place.longitude,
+            )
+        )
     for m in analysis.models:
-        mentions.append(EntityMention(
-            article_id, index, "model", m.model.name, m.text, m.start, m.end,
-            kind="model", operator=m.model.brand))
+        mentions.append(
+            EntityMention(
+                article_id,
+                index,
+                "model",
+                m.model.name,
+                m.text,
+                m.start,
+                m.end,
+                kind="model",
+                operator=m.model.brand,
+            )
+        )
     for plant in analysis.plants:
         if plant.anaphoric and discourse.plant is None:
             continue
@@ -167,15 +216,26 @@ def _entity_mentions(article_id: str, text: str, analysis: SentenceAnalysis,
         name = ref.label if ref else (plant.name or f"{plant.operator} plant")
         operator = ref.operator if ref else plant.operator
         location = ref.location if ref else discourse.plant_location
-        mentions.append(EntityMention(
-            article_id, index, "plant", name, text[plant.start : plant.end], plant.start,
-            plant.end, kind="anaphora" if plant.anaphoric else "named", country=location,
-            operator=operator))
+        mentions.append(
+            EntityMention(
+                article_id,
+                index,
+                "plant",
+                name,
+                text[plant.start : plant.end],
+                plant.start,
+                plant.end,
+                kind="anaphora" if plant.anaphoric else "named",
+                country=location,
+                operator=operator,
+            )
+        )
     return mentions
 
 
-def _presence(text: str, analysis: SentenceAnalysis,
-              discourse: Discourse) -> tuple[str | None, str | None]:
+def _presence(
+    text: str, analysis: SentenceAnalysis, discourse: Discourse
+) -> tuple[str | None, str | None]:
     """Whether the sentence says that brands make (or plan to make) vehicles in a country."""
     verb = MANUFACTURING.search(text, analysis.start, analysis.end)
     if verb is None or not any(
@@ -196,8 +256,9 @@ def _presence(text: str, analysis: SentenceAnalysis,
     else:
         return None, None
     mood = modality(text, verb.start(), analysis)
-    future = mood == "future" or cuewords.has("modality", "future", text, analysis.start,
-                                              verb.end())
+    future = mood == "future" or cuewords.has(
+        "modality", "future", text, analysis.start, verb.end()
+    )
     return ("plans_production" if future else "manufactures"), country
 
 

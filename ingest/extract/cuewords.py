@@ -15,8 +15,13 @@ def _pattern(section: str, key: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-def spans(section: str, key: str, text: str, start: int = 0, end: int | None = None,
-          ) -> list[tuple[int, int]]:
+def spans(
+    section: str,
+    key: str,
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+) -> list[tuple[int, int]]:
     """Spans of every phrase of cues[section][key] in text[start:end]."""
     end = len(text) if end is None else end
     return [m.span() for m in _pattern(section, key).finditer(text, start, end)]

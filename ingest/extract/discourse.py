@@ -45,8 +45,9 @@ class Discourse:
     global_paragraph: int | None = None
 
     @classmethod
-    def start(cls, article_id: str, published: dt.date | None,
-              analyses: list[SentenceAnalysis]) -> Discourse:
+    def start(
+        cls, article_id: str, published: dt.date | None, analyses: list[SentenceAnalysis]
+    ) -> Discourse:
         countries: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         country_places: dict[str, Place] = {}

@@ -9,12 +9,12 @@ from functools import cache
 from ingest.lexicon import Company, VehicleModel, companies, cues, vehicle_models
 
 PLANT_HEADS = r"(?:Plant|Factory|Facility|Works|Campus|Complex|Assembly\s+Plant|Plant\s+Complex)"
-NAMED_PLANT = re.compile(
-    rf"\b(?P<name>(?:(?!The\b)[A-Z][\w’'.&-]*\s+){{1,5}}{PLANT_HEADS})\b"
+NAMED_PLANT = re.compile(rf"\b(?P<name>(?:(?!The\b)[A-Z][\w’'.&-]*\s+){{1,5}}{PLANT_HEADS})\b")
+PLANT_NOUN = (
+    r"(?:assembly\s+plant|car\s+plant|automobile\s+plant|automotive\s+plant|"
+    r"production\s+facility|manufacturing\s+facility|assembly\s+facility|plant|factory|"
+    r"facility|enterprise|complex|campus|production\s+line|assembly\s+line|site)"
 )
-PLANT_NOUN = (r"(?:assembly\s+plant|car\s+plant|automobile\s+plant|automotive\s+plant|"
-              r"production\s+facility|manufacturing\s+facility|assembly\s+facility|plant|factory|"
-              r"facility|enterprise|complex|campus|production\s+line|assembly\s+line|site)")
 OPERATOR_PLANT = re.compile(
     rf"(?P<det>\b(?:the|a|an|its|new|this|their)\s+)?(?P<operator>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)"
     rf"(?:[’']s)?\s+(?:(?:new|first|second|own|main|dedicated|EV|electric|car|vehicle|automotive|"
@@ -116,8 +116,9 @@ def _plant_words() -> frozenset[str]:
     return frozenset(cues()["triggers"]["plant"])
 
 
-def find_plants(text: str, start: int, end: int,
-                company_mentions: list[CompanyMention]) -> list[PlantMention]:
+def find_plants(
+    text: str, start: int, end: int, company_mentions: list[CompanyMention]
+) -> list[PlantMention]:
     """Named plants, "<operator> plant" phrases and anaphora such as "the facility"."""
     found: list[PlantMention] = []
 
@@ -126,14 +127,21 @@ def find_plants(text: str, start: int, end: int,
 
     for m in NAMED_PLANT.finditer(text, start, end):
         name = m.group("name")
-        operator = next((c.company.name for c in company_mentions
-                         if m.start() <= c.start < m.end()), None)
+        operator = next(
+            (c.company.name for c in company_mentions if m.start() <= c.start < m.end()), None
+        )
         found.append(PlantMention(m.start(), m.end(), name, operator, anaphoric=False))
     for m in OPERATOR_PLANT.finditer(text, start, end):
         if taken(*m.span()):
             continue
-        operator = next((c.company.name for c in company_mentions
-                         if m.start("operator") <= c.start < m.end("operator")), None)
+        operator = next(
+            (
+                c.company.name
+                for c in company_mentions
+                if m.start("operator") <= c.start < m.end("operator")
+            ),
+            None,
+        )
         if operator is None:
             continue
         found.append(PlantMention(m.start(), m.end(), None, operator, anaphoric=False))

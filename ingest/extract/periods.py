@@ -18,10 +18,32 @@ MONTH = (
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 YEAR = r"(?:19|20)\d{2}"
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4, "last": 4, "final": 4}
-COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "last": 4,
+    "final": 4,
+}
+COUNT_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 COMPARISON_BEFORE = re.compile(
     r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|relative\s+to|from\s+the\s+same|"
     r"over\s+the\s+same|on\s+the\s+same|year-earlier)\s+(?:in\s+|during\s+|for\s+|with\s+)?"
@@ -95,6 +117,7 @@ def span_period(a: Period, b: Period) -> Period:
 
 def shift_years(period: Period, years: int) -> Period:
     """The same period `years` later (negative: earlier)."""
+
     def move(label: str) -> str:
         return re.sub(r"^\d{4}", lambda m: str(int(m.group()) + years), label)
 
@@ -106,8 +129,11 @@ def shift_years(period: Period, years: int) -> Period:
 
 
 def month_number(word: str) -> int:
-    return MONTH_NUMBERS[word.lower().rstrip(".")[:4].rstrip("t") if word.lower().startswith(
-        "sept") else word.lower().rstrip(".")[:3]]
+    return MONTH_NUMBERS[
+        word.lower().rstrip(".")[:4].rstrip("t")
+        if word.lower().startswith("sept")
+        else word.lower().rstrip(".")[:3]
+    ]
 
 
 @dataclass
@@ -146,49 +172,120 @@ class _Matcher:
 def _rules() -> list[tuple[re.Pattern[str], str]]:
     flags = re.IGNORECASE
     return [
-        (re.compile(r"\byear[-\s]on[-\s]year\b|\byear[-\s]over[-\s]year\b|\by/y\b|\byoy\b",
-                    flags), "skip"),
-        (re.compile(rf"\b(?:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?:-|–|—|to|through|till|until|"
-                    rf"and)\s*(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"), "month_range"),
-        (re.compile(rf"\b(?:the\s+)?first\s+(?P<n>\w+)\s+months\s+(?:of\s+)?(?P<y>{YEAR})?", flags),
-         "first_months"),
-        (re.compile(rf"\b(?:over|in|for|during)\s+(?:the\s+)?(?P<n>two|three|four|five|six|seven|"
-                    rf"eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?P<y>{YEAR}))?", flags),
-         "first_months"),
+        (
+            re.compile(
+                r"\byear[-\s]on[-\s]year\b|\byear[-\s]over[-\s]year\b|\by/y\b|\byoy\b", flags
+            ),
+            "skip",
+        ),
+        (
+            re.compile(
+                rf"\b(?:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?:-|–|—|to|through|till|until|"
+                rf"and)\s*(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+            ),
+            "month_range",
+        ),
+        (
+            re.compile(
+                rf"\b(?:the\s+)?first\s+(?P<n>\w+)\s+months\s+(?:of\s+)?(?P<y>{YEAR})?", flags
+            ),
+            "first_months",
+        ),
+        (
+            re.compile(
+                rf"\b(?:over|in|for|during)\s+(?:the\s+)?(?P<n>two|three|four|five|six|seven|"
+                rf"eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?P<y>{YEAR}))?",
+                flags,
+            ),
+            "first_months",
+        ),
         (re.compile(rf"\b(?P<n>\d{{1,2}})\s?M\s?(?P<y>{YEAR}|\d{{2}})\b", flags), "nm_year"),
-        (re.compile(rf"\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+"
-                    rf"(?P<u>quarter|half)(?:\s+of)?(?:\s+(?P<y>{YEAR}))?", flags), "ordinal_part"),
-        (re.compile(rf"\b(?P<u>Q|H)(?P<n>[1-4])\s*(?:of\s+)?['’]?(?P<y>{YEAR}|\d{{2}})?\b"),
-         "qh_year"),
+        (
+            re.compile(
+                rf"\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+"
+                rf"(?P<u>quarter|half)(?:\s+of)?(?:\s+(?P<y>{YEAR}))?",
+                flags,
+            ),
+            "ordinal_part",
+        ),
+        (
+            re.compile(rf"\b(?P<u>Q|H)(?P<n>[1-4])\s*(?:of\s+)?['’]?(?P<y>{YEAR}|\d{{2}})?\b"),
+            "qh_year",
+        ),
         (re.compile(rf"\b(?P<y>{YEAR})\s*(?P<u>Q|H)(?P<n>[1-4])\b"), "year_qh"),
         (re.compile(rf"\b(?P<n>[1-4])(?P<u>Q|H)\s*(?P<y>{YEAR})\b"), "year_qh"),
-        (re.compile(rf"\b(?P<w>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|"
-                    rf"beginning\s+of|the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of|"
-                    rf"the\s+first\s+months\s+of|the\s+close\s+of)[\s-]+(?:(?P<m>{MONTH})\s*)?"
-                    rf"(?P<y>{YEAR}|this\s+year|that\s+year|last\s+year|next\s+year|the\s+year|"
-                    rf"the\s+current\s+year)?", flags), "vague"),
-        (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR}))?\b"),
-         "month_day"),
-        (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+"
-                    rf"(?P<y>{YEAR}))?\b"), "day_month"),
+        (
+            re.compile(
+                rf"\b(?P<w>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|"
+                rf"beginning\s+of|the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of|"
+                rf"the\s+first\s+months\s+of|the\s+close\s+of)[\s-]+(?:(?P<m>{MONTH})\s*)?"
+                rf"(?P<y>{YEAR}|this\s+year|that\s+year|last\s+year|next\s+year|the\s+year|"
+                rf"the\s+current\s+year)?",
+                flags,
+            ),
+            "vague",
+        ),
+        (
+            re.compile(
+                rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR}))?\b"
+            ),
+            "month_day",
+        ),
+        (
+            re.compile(
+                rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+"
+                rf"(?P<y>{YEAR}))?\b"
+            ),
+            "day_month",
+        ),
         (re.compile(rf"\b(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b"), "month_year"),
-        (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<r>last\s+year|this\s+year|"
-                    rf"a\s+year\s+(?:earlier|ago)|of\s+last\s+year|of\s+the\s+previous\s+year)\b"),
-         "month_relative"),
-        (re.compile(rf"\b(?:between\s+)?(?P<a>{YEAR})\s*(?:/|-|–|—|to|and|through)\s*"
-                    rf"(?P<b>{YEAR}|\d{{2}})\b(?!\s*(?:cars|vehicles|units))", flags),
-         "year_range"),
-        (re.compile(rf"\b(?:FY\s?)?(?P<y>{YEAR})\b(?![,.]\d)(?!\s*(?:cars|vehicles|units|robots))",
-                    flags), "year"),
-        (re.compile(r"\b(?:the\s+)?same\s+(?:period|time|months?)\s+(?:of\s+|in\s+)?(?:last|the\s+"
-                    r"previous|a|the\s+prior)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|"
-                    r"\bthe\s+previous\s+year\b|\bthe\s+year\s+before\b|\bprevious\s+year\b",
-                    flags), "same_period_last_year"),
-        (re.compile(r"\b(?P<r>last|this|next|that|the\s+current|the\s+same|current|past)\s+"
-                    r"(?P<u>year|month)\b", flags), "relative"),
+        (
+            re.compile(
+                rf"\b(?P<m>{MONTH})\s+(?P<r>last\s+year|this\s+year|"
+                rf"a\s+year\s+(?:earlier|ago)|of\s+last\s+year|of\s+the\s+previous\s+year)\b"
+            ),
+            "month_relative",
+        ),
+        (
+            re.compile(
+                rf"\b(?:between\s+)?(?P<a>{YEAR})\s*(?:/|-|–|—|to|and|through)\s*"
+                rf"(?P<b>{YEAR}|\d{{2}})\b(?!\s*(?:cars|vehicles|units))",
+                flags,
+            ),
+            "year_range",
+        ),
+        (
+            re.compile(
+                rf"\b(?:FY\s?)?(?P<y>{YEAR})\b(?![,.]\d)(?!\s*(?:cars|vehicles|units|robots))",
+                flags,
+            ),
+            "year",
+        ),
+        (
+            re.compile(
+                r"\b(?:the\s+)?same\s+(?:period|time|months?)\s+(?:of\s+|in\s+)?(?:last|the\s+"
+                r"previous|a|the\s+prior)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|"
+                r"\bthe\s+previous\s+year\b|\bthe\s+year\s+before\b|\bprevious\s+year\b",
+                flags,
+            ),
+            "same_period_last_year",
+        ),
+        (
+            re.compile(
+                r"\b(?P<r>last|this|next|that|the\s+current|the\s+same|current|past)\s+"
+                r"(?P<u>year|month)\b",
+                flags,
+            ),
+            "relative",
+        ),
         (re.compile(r"\b(?:today|this\s+week|currently)\b", flags), "today"),
-        (re.compile(rf"\b(?i:in|by|from|since|until|till|of|during|for|as\s+of|before|after|to|"
-                    rf"than|with|vs\.?)\s+(?P<m>{MONTH})\b(?!\s+\d)"), "month_alone"),
+        (
+            re.compile(
+                rf"\b(?i:in|by|from|since|until|till|of|during|for|as\s+of|before|after|to|"
+                rf"than|with|vs\.?)\s+(?P<m>{MONTH})\b(?!\s+\d)"
+            ),
+            "month_alone",
+        ),
     ]
 
 
@@ -354,9 +451,11 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
             taken.append((a, b))
             # "compared to March": the preposition is part of the match, the cue is before it.
             head = m.start("m") if kind == "month_alone" else a
-            comparison = bool(COMPARISON_BEFORE.search(segment[max(0, head - 40) : head])) or (
-                kind == "same_period_last_year"
-            ) or bool(re.match(r"\s+(?:earlier|ago|before)\b", segment[b : b + 10]))
+            comparison = (
+                bool(COMPARISON_BEFORE.search(segment[max(0, head - 40) : head]))
+                or (kind == "same_period_last_year")
+                or bool(re.match(r"\s+(?:earlier|ago|before)\b", segment[b : b + 10]))
+            )
             found.append(TimeExpression(start + a, start + b, period, comparison, relative))
     found.sort(key=lambda t: t.start)
     # "83,000 as of July 1, 2025, up from 41,000 a year earlier": a year before the time
@@ -364,10 +463,14 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
     for index, expression in enumerate(found):
         named = [t for t in found[:index] if not t.comparison and not t.relative]
         phrase = text[expression.start : expression.end].lower()
-        if named and expression.comparison and re.search(r"year\s+(?:earlier|ago|before)|same",
-                                                         phrase):
-            found[index] = TimeExpression(expression.start, expression.end,
-                                          shift_years(named[-1].period, -1), True, True)
+        if (
+            named
+            and expression.comparison
+            and re.search(r"year\s+(?:earlier|ago|before)|same", phrase)
+        ):
+            found[index] = TimeExpression(
+                expression.start, expression.end, shift_years(named[-1].period, -1), True, True
+            )
     return found
 
 

@@ -104,8 +104,11 @@ def decode_bytes(raw: bytes) -> Decoded | Undecodable:
             try:
                 text, encoding = raw.decode(codec), codec
             except UnicodeDecodeError:
-                return Undecodable("undecodable", f"The file starts with a {codec} mark "
-                                   "but its bytes are not valid in that encoding.")
+                return Undecodable(
+                    "undecodable",
+                    f"The file starts with a {codec} mark "
+                    "but its bytes are not valid in that encoding.",
+                )
             break
     if text is None:
         guessed = _looks_utf16_without_bom(raw)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ingest.lexicon import furniture
 
-TERMINAL = tuple(".!?…:;\"”’»)")
+TERMINAL = tuple('.!?…:;"”’»)')
 SMALL_WORDS = frozenset(
     "a an the of for to in on and or with at by from as vs via into over per its is are".split()
 )

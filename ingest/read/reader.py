@@ -59,13 +59,20 @@ def _rejection(candidate: Candidate, reason: str, message: str, size: int | None
 
 def _read_one(candidate: Candidate, limit: int) -> dict | tuple[str, str, int | None]:
     if candidate.outside_root:
-        return ("outside_folder", "The file is a link to a place outside the articles folder; "
-                "it was not followed.", None)
+        return (
+            "outside_folder",
+            "The file is a link to a place outside the articles folder; it was not followed.",
+            None,
+        )
     try:
         size = candidate.path.stat().st_size
         if size > limit:
-            return ("too_large", f"The file is {size:,} bytes, over the limit of {limit:,} "
-                    f"(set {MAX_BYTES_ENV} to change it).", size)
+            return (
+                "too_large",
+                f"The file is {size:,} bytes, over the limit of {limit:,} "
+                f"(set {MAX_BYTES_ENV} to change it).",
+                size,
+            )
         raw = candidate.path.read_bytes()
     except OSError as error:
         return ("unreadable", f"The file could not be read: {error.strerror or error}.", None)

@@ -1,6 +1,5 @@
 """Ingest: read and extract the articles folder, land the raw tables in one transaction."""
 
-
 import dagster as dg
 
 from ingest.land import RAW_SCHEMA, RAW_TABLES, land
@@ -14,8 +13,16 @@ RAW_DESCRIPTIONS = {
     "fact_mentions": "Facts the extractor read, each with its evidence span.",
     "entity_mentions": "Companies, places, models and plants the articles name.",
 }
-PREVIEW_COLUMNS = ["article_id", "fact_type", "subject", "period", "value", "unit", "qualifier",
-                   "status"]
+PREVIEW_COLUMNS = [
+    "article_id",
+    "fact_type",
+    "subject",
+    "period",
+    "value",
+    "unit",
+    "qualifier",
+    "status",
+]
 
 
 def _preview(frame, columns: list[str], rows: int = 15) -> dg.MetadataValue:
@@ -57,6 +64,7 @@ def raw_extracts(context: dg.AssetExecutionContext, warehouse: WarehouseConfig):
         if table == "rejected_files":
             metadata["rejected_files"] = result.rejections.height
             if result.rejections.height:
-                metadata["preview"] = _preview(result.rejections, ["file_path", "reason",
-                                                                   "message"])
+                metadata["preview"] = _preview(
+                    result.rejections, ["file_path", "reason", "message"]
+                )
         yield dg.MaterializeResult(asset_key=dg.AssetKey([RAW_SCHEMA, table]), metadata=metadata)

@@ -1,6 +1,5 @@
 """Quality: great-expectations suites on the marts, as blocking asset checks."""
 
-
 import dagster as dg
 
 from expectations.suites import SUITES

@@ -4,7 +4,6 @@ The models under `dbt/models/quality/` (coverage of each mart, the quarantine by
 the `quality` group, beside the great-expectations checks on the marts.
 """
 
-
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,8 +33,9 @@ class WarehouseTranslator(DagsterDbtTranslator):
     dagster_dbt_translator=WarehouseTranslator(),
     pool=WRITER_POOL,
 )
-def warehouse_models(context: dg.AssetExecutionContext, dbt: DbtCliResource,
-                     warehouse: WarehouseConfig):
+def warehouse_models(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseConfig
+):
     """Seeds, staging, intermediate and mart models, built and tested with one `dbt build`."""
     warehouse.warehouse_path()  # exports the absolute path dbt's profile reads
     yield from dbt.cli(["build"], context=context).stream()

@@ -50,11 +50,21 @@ def test_a_wrong_path_exits_non_zero_with_a_message(capsys, tmp_path):
 def test_the_extractor_scores_against_gold(tmp_path, articles, gold, minimum_f1):
     predicted = tmp_path / "predicted.jsonl"
     with predicted.open("w") as out:
-        subprocess.run([sys.executable, "-m", "ingest.cli", "extract", str(articles)],
-                       stdout=out, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "ingest.cli", "extract", str(articles)], stdout=out, check=True
+        )
     score = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score_facts.py"), str(gold), str(predicted),
-         "--json"], capture_output=True, text=True, check=True)
+        [
+            sys.executable,
+            str(SHARED / "tools" / "score_facts.py"),
+            str(gold),
+            str(predicted),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     summary = json.loads(score.stdout)
     assert summary["f1"] >= minimum_f1, summary
     if minimum_f1 == 1.0:

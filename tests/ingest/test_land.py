@@ -5,7 +5,7 @@ from ingest.pipeline import extract_paths
 
 HOSTILE = (
     "Robert'); DROP TABLE raw.articles; --\n"
-    "Kia sold 9,224 vehicles in 2024; the \"plant\" said '; DELETE FROM raw.fact_mentions; --.\n"
+    'Kia sold 9,224 vehicles in 2024; the "plant" said \'; DELETE FROM raw.fact_mentions; --.\n'
 )
 
 

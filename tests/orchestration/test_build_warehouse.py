@@ -19,12 +19,19 @@ CONFLICTING_ARTICLE = (
 def manifest() -> None:
     """Parse the dbt project when its manifest is missing or older than its sources."""
     target = ROOT / "dbt" / "target" / "manifest.json"
-    sources = [p for folder in ("dbt/models", "dbt/macros", "dbt/tests", "ingest/lexicons")
-               for p in (ROOT / folder).rglob("*") if p.is_file()]
+    sources = [
+        p
+        for folder in ("dbt/models", "dbt/macros", "dbt/tests", "ingest/lexicons")
+        for p in (ROOT / folder).rglob("*")
+        if p.is_file()
+    ]
     sources.append(ROOT / "dbt" / "dbt_project.yml")
     if not target.exists() or max(p.stat().st_mtime for p in sources) > target.stat().st_mtime:
-        subprocess.run([sys.executable, "-m", "dbt.cli.main", "parse", "--profiles-dir", ".",
-                        "--quiet"], cwd=ROOT / "dbt", check=True)
+        subprocess.run(
+            [sys.executable, "-m", "dbt.cli.main", "parse", "--profiles-dir", ".", "--quiet"],
+            cwd=ROOT / "dbt",
+            check=True,
+        )
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +66,9 @@ def rows(con, query: str) -> set[tuple]:
 
 
 def test_ev_stock_of_kazakhstan(warehouse):
-    assert rows(warehouse, "select geography, period, value, qualifier, status "
-                           "from marts.fct_ev_stock") == {
+    assert rows(
+        warehouse, "select geography, period, value, qualifier, status from marts.fct_ev_stock"
+    ) == {
         ("Kazakhstan", "2023-Q1", 1500, "about", "actual"),
         ("Kazakhstan", "2023-12", 3200, "exact", "actual"),
         ("Kazakhstan", "2025-05", 9400, "exact", "actual"),
@@ -68,20 +76,26 @@ def test_ev_stock_of_kazakhstan(warehouse):
 
 
 def test_vehicle_output_of_kazakhstan(warehouse):
-    assert rows(warehouse, "select period, value, qualifier, status "
-                           "from marts.fct_vehicle_output where geography = 'Kazakhstan'") == {
+    assert rows(
+        warehouse,
+        "select period, value, qualifier, status "
+        "from marts.fct_vehicle_output where geography = 'Kazakhstan'",
+    ) == {
         ("2024", 134000, "more_than", "actual"),
         ("2025", 150000, "about", "projected"),
     }
 
 
 def test_kostanay_kia_plant_metrics(warehouse):
-    found = rows(warehouse, """
+    found = rows(
+        warehouse,
+        """
         select metric, value, coalesce(currency, unit), qualifier
         from marts.fct_plant_metric as metric
         join marts.dim_plant as plant using (plant_key)
         where plant.operator = 'Kia' and plant.city = 'Kostanay'
-    """)
+    """,
+    )
     assert {
         ("capacity_vehicles_per_year", 70000, "vehicles_per_year", "up_to"),
         ("investment", 310_000_000, "USD", "exact"),
@@ -91,15 +105,21 @@ def test_kostanay_kia_plant_metrics(warehouse):
 
 
 def test_two_reports_of_one_investment_are_kept_and_flagged(warehouse):
-    reports = rows(warehouse, """
+    reports = rows(
+        warehouse,
+        """
         select value, n_reports, has_conflict from marts.fct_plant_metric
         where plant_key = 'kia|kostanay' and metric = 'investment'
-    """)
+    """,
+    )
     assert reports == {(310_000_000, 2, True), (290_000_000, 2, True)}
-    agreeing = rows(warehouse, """
+    agreeing = rows(
+        warehouse,
+        """
         select n_reports, has_conflict from marts.fct_plant_metric
         where plant_key = 'kia|kostanay' and metric = 'robots'
-    """)
+    """,
+    )
     assert agreeing == {(2, False)}
 
 
@@ -107,13 +127,17 @@ def test_production_starts(warehouse):
     assert {
         ("Kia Sorento", "2025-10"),
         ("Sportage", "2026-01"),
-    } <= rows(warehouse, "select model, strftime(period_start, '%Y-%m') "
-                         "from marts.fct_production_start where plant_key = 'kia|kostanay'")
+    } <= rows(
+        warehouse,
+        "select model, strftime(period_start, '%Y-%m') "
+        "from marts.fct_production_start where plant_key = 'kia|kostanay'",
+    )
 
 
 def test_manufacturer_presence(warehouse):
-    found = rows(warehouse, "select company, country, relation "
-                            "from marts.fct_manufacturer_presence")
+    found = rows(
+        warehouse, "select company, country, relation from marts.fct_manufacturer_presence"
+    )
     for brand in ("Kia", "Hyundai", "Chevrolet", "JAC", "Jetour"):
         assert (brand, "Kazakhstan", "manufactures") in found
     assert ("Proton", "Kazakhstan", "plans_production") in found
@@ -133,6 +157,9 @@ def test_rejected_files_and_provenance(warehouse):
 
 
 def test_column_descriptions_reach_the_database(warehouse):
-    comments = rows(warehouse, "select column_name, comment from duckdb_columns() "
-                               "where schema_name = 'marts' and table_name = 'dim_plant'")
+    comments = rows(
+        warehouse,
+        "select column_name, comment from duckdb_columns() "
+        "where schema_name = 'marts' and table_name = 'dim_plant'",
+    )
     assert ("plant_key", "operator|city, in lower case.") in comments

@@ -8,8 +8,7 @@ def facts(text: str, published: dt.date | None = None):
 
 
 def summary(text: str, published: dt.date | None = None):
-    return [(f.fact_type, f.value, f.period, f.qualifier, f.status)
-            for f in facts(text, published)]
+    return [(f.fact_type, f.value, f.period, f.qualifier, f.status) for f in facts(text, published)]
 
 
 def test_a_from_to_phrase_is_two_facts_not_a_range():

@@ -22,8 +22,10 @@ def test_a_sub_heading_glued_to_a_sentence_is_split_off():
     )
     assert sentences(text)[1:] == [
         ("heading", "Kazakhstan’s Growing Automotive Sector"),
-        ("paragraph", "Minister Nagaspayev highlighted that more than 134,000 passenger cars "
-                      "were produced."),
+        (
+            "paragraph",
+            "Minister Nagaspayev highlighted that more than 134,000 passenger cars were produced.",
+        ),
     ]
 
 
