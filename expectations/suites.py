@@ -13,6 +13,8 @@ from typing import Any
 
 QUALIFIERS = ["exact", "about", "more_than", "less_than", "up_to"]
 STATUSES = ["actual", "projected", "planned"]
+MILESTONES = ["production_start", "first_vehicle", "commissioning"]
+RELATIONS = ["manufactures", "plans_production"]
 EARLIEST_PERIOD = dt.datetime(1990, 1, 1)
 EARLIEST_PRODUCTION_START = dt.datetime(1950, 1, 1)
 LATEST_PERIOD = dt.datetime(2040, 12, 31)
@@ -27,6 +29,7 @@ PLANT_METRIC_RANGES = {
 }
 
 Factory = Callable[[Any], Any]
+Named = tuple[str, Factory]
 
 
 @dataclass(frozen=True)
@@ -34,128 +37,87 @@ class Suite:
     """The expectations of one mart; `blocking` ones mean wrong data when they fail."""
 
     mart: str
-    blocking: list[tuple[str, Factory]]
-    warnings: list[tuple[str, Factory]]
+    blocking: list[Named]
+    warnings: list[Named]
 
 
-def _common_fact_expectations() -> list[tuple[str, Factory]]:
+def in_set(column: str, values: list[str]) -> Factory:
+    return lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(column=column, value_set=values)
+
+
+def between(column: str, low: object = None, high: object = None, **options: object) -> Factory:
+    return lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
+        column=column, min_value=low, max_value=high, **options
+    )
+
+
+def not_null(column: str, mostly: float = 1.0) -> Factory:
+    return lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column=column, mostly=mostly)
+
+
+def a_after_b(column_a: str, column_b: str, or_equal: bool) -> Factory:
+    return lambda gx: gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+        column_A=column_a,
+        column_B=column_b,
+        or_equal=or_equal,
+        ignore_row_if="either_value_is_missing",
+    )
+
+
+def has_rows() -> Named:
+    return ("has rows", lambda gx: gx.expectations.ExpectTableRowCountToBeBetween(min_value=1))
+
+
+def _provenance() -> list[Named]:
     return [
-        (
-            "evidence is present",
-            lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column="evidence"),
-        ),
-        (
-            "offsets are ordered",
-            lambda gx: gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
-                column_A="char_end", column_B="char_start", or_equal=False
-            ),
-        ),
-        (
-            "reports are counted",
-            lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
-                column="n_reports", min_value=1
-            ),
-        ),
+        ("evidence is present", not_null("evidence")),
+        ("offsets are ordered", a_after_b("char_end", "char_start", or_equal=False)),
+        ("reports are counted", between("n_reports", 1)),
     ]
+
+
+def _contract_values(*columns: str) -> list[Named]:
+    sets = {"qualifier": QUALIFIERS, "status": STATUSES, "milestone": MILESTONES}
+    return [(f"{column} is a contract value", in_set(column, sets[column])) for column in columns]
 
 
 def _vehicle_suite(mart: str) -> Suite:
     return Suite(
         mart=mart,
         blocking=[
-            (
-                "value within the region's range",
-                lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
-                    column="value", min_value=1, max_value=MAX_VEHICLES
-                ),
-            ),
-            (
-                "qualifier is a contract value",
-                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                    column="qualifier", value_set=QUALIFIERS
-                ),
-            ),
-            (
-                "status is a contract value",
-                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                    column="status", value_set=STATUSES
-                ),
-            ),
+            ("value within the region's range", between("value", 1, MAX_VEHICLES)),
+            *_contract_values("qualifier", "status"),
             (
                 "period starts in a sane year",
-                lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
-                    column="period_start", min_value=EARLIEST_PERIOD, max_value=LATEST_PERIOD
-                ),
+                between("period_start", EARLIEST_PERIOD, LATEST_PERIOD),
             ),
-            (
-                "period ends after it starts",
-                lambda gx: gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
-                    column_A="period_end",
-                    column_B="period_start",
-                    or_equal=True,
-                    ignore_row_if="either_value_is_missing",
-                ),
-            ),
-            *_common_fact_expectations(),
+            ("period ends after it starts", a_after_b("period_end", "period_start", or_equal=True)),
+            *_provenance(),
         ],
-        warnings=[
-            ("has rows", lambda gx: gx.expectations.ExpectTableRowCountToBeBetween(min_value=1)),
-            (
-                "geography is known",
-                lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(
-                    column="geography", mostly=0.95
-                ),
-            ),
-        ],
-    )
-
-
-def _metric_range(metric: str, low: float, high: float) -> Factory:
-    return lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
-        column="value",
-        min_value=low,
-        max_value=high,
-        row_condition=f'metric=="{metric}"',
-        condition_parser="pandas",
+        warnings=[has_rows(), ("geography is known", not_null("geography", mostly=0.95))],
     )
 
 
 def _plant_metric_suite() -> Suite:
     ranges = [
-        (f"{metric} within range", _metric_range(metric, low, high))
+        (
+            f"{metric} within range",
+            between(
+                "value", low, high, row_condition=f'metric=="{metric}"', condition_parser="pandas"
+            ),
+        )
         for metric, (low, high) in PLANT_METRIC_RANGES.items()
     ]
     return Suite(
         mart="fct_plant_metric",
         blocking=[
             *ranges,
-            (
-                "metric is known",
-                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                    column="metric", value_set=list(PLANT_METRIC_RANGES)
-                ),
-            ),
-            (
-                "qualifier is a contract value",
-                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                    column="qualifier", value_set=QUALIFIERS
-                ),
-            ),
-            (
-                "status is a contract value",
-                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                    column="status", value_set=STATUSES
-                ),
-            ),
-            (
-                "every figure has a plant",
-                lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column="plant_key"),
-            ),
-            *_common_fact_expectations(),
+            ("metric is known", in_set("metric", list(PLANT_METRIC_RANGES))),
+            *_contract_values("qualifier", "status"),
+            ("every figure has a plant", not_null("plant_key")),
+            *_provenance(),
         ],
-        warnings=[
-            ("has rows", lambda gx: gx.expectations.ExpectTableRowCountToBeBetween(min_value=1))
-        ],
+        warnings=[has_rows()],
     )
 
 
@@ -165,26 +127,10 @@ def _production_start_suite() -> Suite:
         blocking=[
             (
                 "start date in a sane year",
-                lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
-                    column="period_start",
-                    min_value=EARLIEST_PRODUCTION_START,
-                    max_value=LATEST_PERIOD,
-                ),
+                between("period_start", EARLIEST_PRODUCTION_START, LATEST_PERIOD),
             ),
-            (
-                "milestone is a contract value",
-                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                    column="milestone",
-                    value_set=["production_start", "first_vehicle", "commissioning"],
-                ),
-            ),
-            (
-                "status is a contract value",
-                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                    column="status", value_set=STATUSES
-                ),
-            ),
-            *_common_fact_expectations(),
+            *_contract_values("milestone", "status"),
+            *_provenance(),
         ],
         warnings=[],
     )
@@ -194,20 +140,9 @@ def _presence_suite() -> Suite:
     return Suite(
         mart="fct_manufacturer_presence",
         blocking=[
-            (
-                "relation is known",
-                lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(
-                    column="relation", value_set=["manufactures", "plans_production"]
-                ),
-            ),
-            (
-                "company is named",
-                lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column="company"),
-            ),
-            (
-                "country is named",
-                lambda gx: gx.expectations.ExpectColumnValuesToNotBeNull(column="country"),
-            ),
+            ("relation is known", in_set("relation", RELATIONS)),
+            ("company is named", not_null("company")),
+            ("country is named", not_null("country")),
         ],
         warnings=[],
     )
@@ -228,9 +163,7 @@ def _article_suite() -> Suite:
                 ),
             ),
         ],
-        warnings=[
-            ("has rows", lambda gx: gx.expectations.ExpectTableRowCountToBeBetween(min_value=1))
-        ],
+        warnings=[has_rows()],
     )
 
 

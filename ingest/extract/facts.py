@@ -467,25 +467,9 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             ):
                 noun = Noun("vehicle", q.end)
         if noun.kind == "robot":
-            plant = _plant_ref(analysis, discourse)
-            mood = modality(text, q.start, analysis)
-            scope = plant_scope(text, q, analysis)
             facts.append(
-                _fact(
-                    discourse,
-                    "plant_robots",
-                    analysis,
-                    text,
-                    subject=_scoped(plant.label, scope),
-                    scope=scope,
-                    location=plant.location,
-                    period=None,
-                    value=q.value,
-                    plant_operator=plant.operator,
-                    plant_city=plant.location,
-                    unit="robots",
-                    qualifier=q.qualifier,
-                    status=status_for("plant_robots", mood, None, discourse, False),
+                _plant_fact(
+                    "plant_robots", q, "robots", analysis, discourse, period_from_sentence=False
                 )
             )
             continue
@@ -514,25 +498,13 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             vehicle_type = "passenger_cars"
         mood = modality(text, q.start, analysis)
         if fact_type == "plant_capacity":
-            plant = _plant_ref(analysis, discourse)
-            period, explicit = _plant_period(q, analysis)
-            scope = plant_scope(text, q, analysis)
             facts.append(
-                _fact(
-                    discourse,
+                _plant_fact(
                     fact_type,
+                    q,
+                    "vehicles_per_year",
                     analysis,
-                    text,
-                    subject=_scoped(plant.label, scope),
-                    scope=scope,
-                    location=plant.location,
-                    period=period.label if period else None,
-                    plant_operator=plant.operator,
-                    plant_city=plant.location,
-                    value=q.value,
-                    unit="vehicles_per_year",
-                    qualifier=q.qualifier,
-                    status=status_for(fact_type, mood, period, discourse, explicit),
+                    discourse,
                     vehicle_type=vehicle_type,
                 )
             )
@@ -565,31 +537,48 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         if q.kind == "money":
             fact = _investment_fact(text, q, analysis, discourse)
         elif q.kind == "area" and _plant_context(text, analysis, discourse):
-            plant = _plant_ref(analysis, discourse)
-            period, explicit = _plant_period(q, analysis)
-            mood = modality(text, q.start, analysis)
-            scope = plant_scope(text, q, analysis)
-            fact = _fact(
-                discourse,
-                "plant_area",
-                analysis,
-                text,
-                subject=_scoped(plant.label, scope),
-                scope=scope,
-                location=plant.location,
-                period=period.label if period else None,
-                plant_operator=plant.operator,
-                plant_city=plant.location,
-                value=round(q.value),
-                unit="m2",
-                qualifier=q.qualifier,
-                status=status_for("plant_area", mood, period, discourse, explicit),
-            )
+            fact = _plant_fact("plant_area", q, "m2", analysis, discourse, value=round(q.value))
         else:
             fact = None
         if fact is not None:
             facts.append(fact)
     return facts
+
+
+def _plant_fact(
+    fact_type: str,
+    q: Quantity,
+    unit: str | None,
+    analysis: SentenceAnalysis,
+    discourse: Discourse,
+    *,
+    period_from_sentence: bool = True,
+    value: float | None = None,
+    vehicle_type: str | None = None,
+) -> Fact:
+    """A figure about the plant the article is talking about (or the part of it named)."""
+    text = analysis.text
+    plant = _plant_ref(analysis, discourse)
+    scope = plant_scope(text, q, analysis)
+    period, explicit = _plant_period(q, analysis) if period_from_sentence else (None, False)
+    mood = modality(text, q.start, analysis)
+    return _fact(
+        discourse,
+        fact_type,
+        analysis,
+        text,
+        subject=_scoped(plant.label, scope),
+        scope=scope,
+        location=plant.location,
+        period=period.label if period else None,
+        plant_operator=plant.operator,
+        plant_city=plant.location,
+        value=q.value if value is None else value,
+        unit=unit,
+        qualifier=q.qualifier,
+        status=status_for(fact_type, mood, period, discourse, explicit),
+        vehicle_type=vehicle_type,
+    )
 
 
 def _plant_period(q: Quantity, analysis: SentenceAnalysis) -> tuple[Period | None, bool]:
@@ -624,26 +613,7 @@ def _investment_fact(
     # A figure in brackets converts the one before it ("KZT 1 bn ($2 m)"): not a second fact.
     if text[max(analysis.start, q.lead - 2) : q.lead].strip().endswith("("):
         return None
-    plant = _plant_ref(analysis, discourse)
-    scope = plant_scope(text, q, analysis)
-    period, explicit = _plant_period(q, analysis)
-    mood = modality(text, q.start, analysis)
-    return _fact(
-        discourse,
-        "plant_investment",
-        analysis,
-        text,
-        subject=_scoped(plant.label, scope),
-        scope=scope,
-        location=plant.location,
-        period=period.label if period else None,
-        plant_operator=plant.operator,
-        plant_city=plant.location,
-        value=q.value,
-        unit=q.currency,
-        qualifier=q.qualifier,
-        status=status_for("plant_investment", mood, period, discourse, explicit),
-    )
+    return _plant_fact("plant_investment", q, q.currency, analysis, discourse)
 
 
 PRODUCTION_NOUN_BEFORE_PLANT = re.compile(

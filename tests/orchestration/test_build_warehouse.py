@@ -1,64 +1,7 @@
 """End to end: the real job materialises every asset into a temporary warehouse."""
 
-import shutil
-import subprocess
-import sys
-
-import duckdb
-import pytest
-
-from tests.conftest import ROOT
-
-CONFLICTING_ARTICLE = (
-    "Kia plant in Qostanay\n"
-    "The Kia plant in Qostanay cost $290 million to build and has 68 robots.\n"
-)
-
-
-@pytest.fixture(scope="module")
-def manifest() -> None:
-    """Parse the dbt project when its manifest is missing or older than its sources."""
-    target = ROOT / "dbt" / "target" / "manifest.json"
-    sources = [
-        p
-        for folder in ("dbt/models", "dbt/macros", "dbt/tests", "ingest/lexicons")
-        for p in (ROOT / folder).rglob("*")
-        if p.is_file()
-    ]
-    sources.append(ROOT / "dbt" / "dbt_project.yml")
-    if not target.exists() or max(p.stat().st_mtime for p in sources) > target.stat().st_mtime:
-        subprocess.run(
-            [sys.executable, "-m", "dbt.cli.main", "parse", "--profiles-dir", ".", "--quiet"],
-            cwd=ROOT / "dbt",
-            check=True,
-        )
-
-
-@pytest.fixture(scope="module")
-def warehouse(manifest, tmp_path_factory):
-    """Build the warehouse once from the seeds plus an article that disagrees with one."""
-    articles = tmp_path_factory.mktemp("articles")
-    for seed in (ROOT / "seeds").glob("*.txt"):
-        shutil.copy(seed, articles / seed.name)
-    (articles / "kia_second_report.txt").write_text(CONFLICTING_ARTICLE, encoding="utf-8")
-    (articles / "empty.txt").write_bytes(b"")
-    database = tmp_path_factory.mktemp("warehouse") / "qazauto.duckdb"
-
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("QAZAUTO_ARTICLES_DIR", str(articles))
-        env.setenv("QAZAUTO_WAREHOUSE", str(database))
-        import dagster as dg
-
-        from orchestration.definitions import defs
-
-        job = defs.resolve_job_def("build_warehouse")
-        result = job.execute_in_process(instance=dg.DagsterInstance.ephemeral())
-    assert result.success
-    checks = result.get_asset_check_evaluations()
-    assert checks and all(c.passed for c in checks), [c.check_name for c in checks if not c.passed]
-    con = duckdb.connect(str(database), read_only=True)
-    yield con
-    con.close()
+"""The seeds plus a second report of the Kia plant's investment, built by the real job (see
+the `warehouse` fixture in tests/conftest.py)."""
 
 
 def rows(con, query: str) -> set[tuple]:
