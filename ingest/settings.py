@@ -10,6 +10,8 @@ ARTICLES_DIR_ENV = "QAZAUTO_ARTICLES_DIR"
 WAREHOUSE_ENV = "QAZAUTO_WAREHOUSE"
 DEFAULT_ARTICLES_DIR = "seeds"
 DEFAULT_WAREHOUSE = "warehouse/qazauto.duckdb"
+PUBLISHED_DIR_ENV = "QAZAUTO_PUBLISHED_DIR"
+DEFAULT_PUBLISHED_DIR = "warehouse/published"
 
 
 def _resolve(raw: str) -> Path:
@@ -25,3 +27,8 @@ def articles_dir() -> Path:
 def warehouse_path() -> Path:
     """`QAZAUTO_WAREHOUSE`: the DuckDB file, relative to the project root unless absolute."""
     return _resolve(os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE)
+
+
+def published_dir() -> Path:
+    """`QAZAUTO_PUBLISHED_DIR`: where the snapshot for readers is published."""
+    return _resolve(os.environ.get(PUBLISHED_DIR_ENV) or DEFAULT_PUBLISHED_DIR)

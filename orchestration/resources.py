@@ -16,14 +16,18 @@ WRITER_POOL = "duckdb_writer"
 
 
 class WarehouseConfig(dg.ConfigurableResource):
-    """Paths a run reads and writes; defaults come from QAZAUTO_ARTICLES_DIR and
-    QAZAUTO_WAREHOUSE."""
+    """Paths a run reads and writes; defaults come from QAZAUTO_ARTICLES_DIR,
+    QAZAUTO_WAREHOUSE and QAZAUTO_PUBLISHED_DIR."""
 
     articles_dir: str = ""
     warehouse: str = ""
+    published_dir: str = ""
 
     def articles_path(self) -> Path:
         return Path(self.articles_dir) if self.articles_dir else settings.articles_dir()
+
+    def published_path(self) -> Path:
+        return Path(self.published_dir) if self.published_dir else settings.published_dir()
 
     def warehouse_path(self) -> Path:
         path = Path(self.warehouse) if self.warehouse else settings.warehouse_path()

@@ -62,6 +62,7 @@ def built_warehouse(manifest, tmp_path_factory) -> Path:
     with pytest.MonkeyPatch.context() as env:
         env.setenv("QAZAUTO_ARTICLES_DIR", str(articles))
         env.setenv("QAZAUTO_WAREHOUSE", str(database))
+        env.setenv("QAZAUTO_PUBLISHED_DIR", str(database.parent / "published"))
         import dagster as dg
 
         from orchestration.definitions import defs

@@ -1,0 +1,31 @@
+"""Publish: the snapshot readers and BI tools open, written only after the checks pass."""
+
+import dagster as dg
+
+from ingest.publish import publish
+from orchestration.defs.warehouse import warehouse_models
+from orchestration.resources import WarehouseConfig
+
+SERVED_KEYS = [key for key in warehouse_models.keys if key.path[0] in ("marts", "quality")]
+
+
+@dg.asset(
+    key=dg.AssetKey(["published", "warehouse_snapshot"]),
+    deps=SERVED_KEYS,
+    group_name="publish",
+    kinds={"duckdb", "parquet"},
+)
+def published_snapshot(context: dg.AssetExecutionContext, warehouse: WarehouseConfig):
+    """Copy the marts into `warehouse/published/qazauto.duckdb` (readable by DuckDB 1.x) and
+    each mart into Parquet beside it, replacing the previous snapshot atomically. Blocking
+    checks upstream keep the last good snapshot in place when the data is wrong."""
+    publication = publish(warehouse.warehouse_path(), warehouse.published_path())
+    context.log.info(f"published {publication.snapshot}")
+    return dg.MaterializeResult(
+        metadata={
+            "snapshot": dg.MetadataValue.path(str(publication.snapshot)),
+            "parquet_files": len(publication.parquet_files),
+            "tables": dg.MetadataValue.json(publication.row_counts),
+            "dagster/row_count": sum(publication.row_counts.values()),
+        }
+    )
