@@ -1,34 +1,82 @@
-"""Land extraction frames in the warehouse's `raw` schema, atomically, from Arrow data."""
+"""Land articles in the warehouse's `raw` schema incrementally, guided by a ledger.
+
+The ledger (`raw.article_ledger`) remembers every file by path: its size, modification time,
+content hash, status and the extractor version that read it. A run reads only files that are
+new or changed; an unchanged file costs no reading and no extraction. A changed file replaces
+its old rows; a removed file has its article marked retired (its facts stay, flagged); the same
+text under a second name is recorded as a duplicate of the first. Everything a run changes is
+written in one transaction, from Arrow data: a crash leaves the previous state whole.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import polars as pl
 
-from ingest.pipeline import ExtractionResult
+from ingest.pipeline import extract_articles
+from ingest.read.discover import discover
+from ingest.read.reader import (
+    REJECTION_SCHEMA,
+    ReadOutcome,
+    file_state,
+    frames,
+    max_file_bytes,
+    read_candidate,
+)
 
 RAW_SCHEMA = "raw"
 RAW_TABLES = ("articles", "rejected_files", "sentences", "fact_mentions", "entity_mentions")
+ARTICLE_TABLES = ("articles", "sentences", "fact_mentions", "entity_mentions")
+LEDGER_TABLE = "article_ledger"
+LEDGER_SCHEMA = {
+    "file_path": pl.String,
+    "article_id": pl.String,
+    "content_sha256": pl.String,
+    "size_bytes": pl.Int64,
+    "mtime_ns": pl.Int64,
+    "status": pl.String,  # active | duplicate | rejected | retired
+    "duplicate_of": pl.String,
+    "extractor_version": pl.String,
+    "first_seen_at": pl.Datetime("us"),
+    "last_seen_at": pl.Datetime("us"),
+    "run_id": pl.String,
+}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Landing:
+    """What one run did, file by file."""
+
     run_id: str
     ingested_at: dt.datetime
-    row_counts: dict[str, int]
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)
+    row_counts: dict[str, int] = field(default_factory=dict)
+    totals: dict[str, int] = field(default_factory=dict)
+    rejections: pl.DataFrame | None = None
+    facts: pl.DataFrame | None = None
 
 
-def _frames(result: ExtractionResult) -> dict[str, pl.DataFrame]:
-    return {
-        "articles": result.articles,
-        "rejected_files": result.rejections,
-        "sentences": result.sentences,
-        "fact_mentions": result.facts,
-        "entity_mentions": result.entities,
-    }
+@cache
+def extractor_version() -> str:
+    """A hash of the extractor's code and lexicons: when it changes, every file is read again."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".csv", ".toml", ".txt") and path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def connect(path: Path):  # -> duckdb.DuckDBPyConnection
@@ -38,32 +86,247 @@ def connect(path: Path):  # -> duckdb.DuckDBPyConnection
     return duckdb.connect(str(path))
 
 
-def land(result: ExtractionResult, database: Path, run_id: str) -> Landing:
-    """Replace the raw tables with this extraction in one transaction.
+def _table_columns(con, table: str) -> list[str]:
+    return [
+        row[0]
+        for row in con.execute(
+            "select column_name from duckdb_columns() where schema_name = ? and table_name = ? "
+            "order by column_index",
+            [RAW_SCHEMA, table],
+        ).fetchall()
+    ]
 
-    Rows carry the run id and ingestion time. Data reaches DuckDB only as Arrow tables
-    registered as views, never as SQL text; table names are this module's constants.
-    """
-    ingested_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    counts: dict[str, int] = {}
+
+def _ensure_tables(con, empty: dict[str, pl.DataFrame]) -> bool:
+    """Create the raw tables; rebuild them all when their columns changed. True if rebuilt."""
+    con.execute(f"create schema if not exists {RAW_SCHEMA}")
+    rebuilt = False
+    existing = {name: _table_columns(con, name) for name in empty}
+    if any(columns and columns != list(empty[name].columns) for name, columns in existing.items()):
+        for name in empty:
+            con.execute(f"drop table if exists {RAW_SCHEMA}.{name}")
+        existing = {name: [] for name in empty}
+        rebuilt = True
+    for name, frame in empty.items():
+        if not existing[name]:
+            con.register("empty_frame", frame.to_arrow())
+            con.execute(f"create table {RAW_SCHEMA}.{name} as select * from empty_frame")
+            con.unregister("empty_frame")
+    return rebuilt
+
+
+def _stamp(frame: pl.DataFrame, run_id: str, ingested_at: dt.datetime) -> pl.DataFrame:
+    return frame.with_columns(
+        pl.lit(run_id, dtype=pl.String).alias("run_id"),
+        pl.lit(ingested_at, dtype=pl.Datetime("us")).alias("ingested_at"),
+    )
+
+
+def _empty_frames() -> dict[str, pl.DataFrame]:
+    from ingest.pipeline import ENTITY_SCHEMA, FACT_SCHEMA, SENTENCE_SCHEMA
+    from ingest.read.reader import ARTICLE_SCHEMA
+
+    stamp = {"run_id": pl.String, "ingested_at": pl.Datetime("us")}
+    return {
+        "articles": pl.DataFrame(
+            schema={**ARTICLE_SCHEMA, **stamp, "retired_at": pl.Datetime("us")}
+        ),
+        "rejected_files": pl.DataFrame(schema={**REJECTION_SCHEMA, **stamp}),
+        "sentences": pl.DataFrame(schema={**SENTENCE_SCHEMA, **stamp}),
+        "fact_mentions": pl.DataFrame(schema={**FACT_SCHEMA, **stamp}),
+        "entity_mentions": pl.DataFrame(schema={**ENTITY_SCHEMA, **stamp}),
+        LEDGER_TABLE: pl.DataFrame(schema=LEDGER_SCHEMA),
+    }
+
+
+def _read_ledger(con) -> dict[str, dict]:
+    rows = con.sql(f"select * from {RAW_SCHEMA}.{LEDGER_TABLE}").pl()
+    return {row["file_path"]: row for row in rows.iter_rows(named=True)}
+
+
+def _delete_where_in(con, table: str, column: str, values: list[str]) -> None:
+    if not values:
+        return
+    con.register("doomed", pl.DataFrame({"value": values}, schema={"value": pl.String}).to_arrow())
+    con.execute(f"delete from {RAW_SCHEMA}.{table} where {column} in (select value from doomed)")
+    con.unregister("doomed")
+
+
+def _insert(con, table: str, frame: pl.DataFrame) -> None:
+    if frame.height == 0:
+        return
+    con.register("incoming", frame.to_arrow())
+    con.execute(f"insert into {RAW_SCHEMA}.{table} by name select * from incoming")
+    con.unregister("incoming")
+
+
+def ingest_folder(folder: Path, database: Path, run_id: str, limit: int | None = None) -> Landing:
+    """Bring the raw tables of `database` up to date with the articles in `folder`."""
+    limit = max_file_bytes() if limit is None else limit
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    version = extractor_version()
+    landing = Landing(run_id=run_id, ingested_at=now)
     con = connect(database)
     try:
-        con.execute("BEGIN TRANSACTION")
-        con.execute(f"CREATE SCHEMA IF NOT EXISTS {RAW_SCHEMA}")
-        for table, frame in _frames(result).items():
-            stamped = frame.with_columns(
-                pl.lit(run_id, dtype=pl.String).alias("run_id"),
-                pl.lit(ingested_at, dtype=pl.Datetime("us")).alias("ingested_at"),
+        con.execute("begin transaction")
+        if _ensure_tables(con, _empty_frames()):
+            con.execute(f"delete from {RAW_SCHEMA}.{LEDGER_TABLE}")
+        ledger = _read_ledger(con)
+
+        candidates = discover([folder])
+        present = {str(c.path) for c in candidates}
+        to_read = []
+        for candidate in candidates:
+            row = ledger.get(str(candidate.path))
+            state = None if candidate.outside_root else file_state(candidate.path)
+            if (
+                row is not None
+                and state is not None
+                and row["status"] != "retired"
+                and row["extractor_version"] == version
+                and (row["size_bytes"], row["mtime_ns"]) == (state.size, state.mtime_ns)
+            ):
+                landing.unchanged.append(str(candidate.path))
+            else:
+                to_read.append(candidate)
+        # Files the ledger knows come first: a new name for known text is the duplicate.
+        to_read.sort(key=lambda c: (str(c.path) not in ledger, str(c.path)))
+        outcomes = [read_candidate(candidate, limit) for candidate in to_read]
+        reread = {str(o.candidate.path) for o in outcomes if not o.pending}
+
+        # Text already held by another file that stays: the first file keeps it.
+        known = {
+            row["content_sha256"]: row["article_id"]
+            for path, row in ledger.items()
+            if row["status"] == "active" and path in present and path not in reread
+        }
+        to_extract: list[ReadOutcome] = []
+        kept: list[ReadOutcome] = []
+        ledger_rows: list[dict] = []
+        replaced_ids: list[str] = []
+        for outcome in outcomes:
+            path = str(outcome.candidate.path)
+            if outcome.pending:
+                landing.pending.append(path)
+                continue
+            previous = ledger.get(path)
+            if previous is not None and previous["status"] == "active":
+                replaced_ids.append(previous["article_id"])
+            entry = _ledger_row(outcome, previous, version, now, run_id)
+            if outcome.rejection is not None:
+                landing.rejected.append(path)
+                kept.append(outcome)
+            else:
+                article = outcome.article
+                first = known.get(article["content_sha256"])
+                if first is not None and first != article["article_id"]:
+                    entry.update(status="duplicate", duplicate_of=first)
+                    landing.duplicates.append(path)
+                    kept.append(_as_duplicate(outcome, first))
+                else:
+                    known[article["content_sha256"]] = article["article_id"]
+                    unchanged_text = (
+                        previous is not None
+                        and previous["status"] == "active"
+                        and previous["content_sha256"] == article["content_sha256"]
+                        and previous["extractor_version"] == version
+                    )
+                    if unchanged_text:
+                        replaced_ids.remove(previous["article_id"])
+                        landing.unchanged.append(path)
+                    else:
+                        (landing.changed if previous else landing.new).append(path)
+                        to_extract.append(outcome)
+            ledger_rows.append(entry)
+
+        for path, row in ledger.items():
+            if path not in present and row["status"] != "retired":
+                landing.retired.append(path)
+                ledger_rows.append(
+                    {
+                        **row,
+                        "status": "retired",
+                        "last_seen_at": row["last_seen_at"],
+                        "run_id": run_id,
+                    }
+                )
+
+        read = frames(to_extract + kept)
+        sentences, facts, entities = extract_articles(read.articles)
+        stamped = {
+            "articles": _stamp(read.articles, run_id, now).with_columns(
+                pl.lit(None, dtype=pl.Datetime("us")).alias("retired_at")
+            ),
+            "rejected_files": _stamp(read.rejections, run_id, now),
+            "sentences": _stamp(sentences, run_id, now),
+            "fact_mentions": _stamp(facts, run_id, now),
+            "entity_mentions": _stamp(entities, run_id, now),
+        }
+        new_ids = read.articles["article_id"].to_list()
+        for table in ARTICLE_TABLES:
+            _delete_where_in(con, table, "article_id", sorted(set(replaced_ids) | set(new_ids)))
+        _delete_where_in(con, "rejected_files", "file_path", sorted(reread | set(landing.retired)))
+        for table, frame in stamped.items():
+            _insert(con, table, frame)
+        retired_ids = [
+            ledger[path]["article_id"]
+            for path in landing.retired
+            if ledger[path]["status"] == "active"
+        ]
+        if retired_ids:
+            con.register("retiring", pl.DataFrame({"article_id": retired_ids}).to_arrow())
+            con.execute(
+                f"update {RAW_SCHEMA}.articles set retired_at = ? "
+                "where article_id in (select article_id from retiring) and retired_at is null",
+                [now],
             )
-            view = f"incoming_{table}"
-            con.register(view, stamped.to_arrow())
-            con.execute(f"CREATE OR REPLACE TABLE {RAW_SCHEMA}.{table} AS SELECT * FROM {view}")
-            con.unregister(view)
-            counts[table] = stamped.height
-        con.execute("COMMIT")
+            con.unregister("retiring")
+        touched = [row["file_path"] for row in ledger_rows]
+        _delete_where_in(con, LEDGER_TABLE, "file_path", touched)
+        _insert(con, LEDGER_TABLE, pl.DataFrame(ledger_rows, schema=LEDGER_SCHEMA))
+        landing.totals = {
+            table: con.execute(f"select count(*) from {RAW_SCHEMA}.{table}").fetchall()[0][0]
+            for table in (*RAW_TABLES, LEDGER_TABLE)
+        }
+        con.execute("commit")
     except Exception:
-        con.execute("ROLLBACK")
+        con.execute("rollback")
         raise
     finally:
         con.close()
-    return Landing(run_id=run_id, ingested_at=ingested_at, row_counts=counts)
+    landing.row_counts = {table: frame.height for table, frame in stamped.items()}
+    landing.rejections = read.rejections
+    landing.facts = facts
+    return landing
+
+
+def _ledger_row(
+    outcome: ReadOutcome, previous: dict | None, version: str, now: dt.datetime, run_id: str
+) -> dict:
+    article = outcome.article or {}
+    state = outcome.state
+    return {
+        "file_path": str(outcome.candidate.path),
+        "article_id": outcome.candidate.path.stem,
+        "content_sha256": article.get("content_sha256"),
+        "size_bytes": state.size if state else None,
+        "mtime_ns": state.mtime_ns if state else None,
+        "status": "rejected" if outcome.rejection is not None else "active",
+        "duplicate_of": None,
+        "extractor_version": version,
+        "first_seen_at": previous["first_seen_at"] if previous else now,
+        "last_seen_at": now,
+        "run_id": run_id,
+    }
+
+
+def _as_duplicate(outcome: ReadOutcome, first: str) -> ReadOutcome:
+    path = outcome.candidate.path
+    rejection = {
+        "article_id": path.stem,
+        "file_path": str(path),
+        "reason": "duplicate_content",
+        "message": f"The file has the same text as article {first}; its facts are that article's.",
+        "size_bytes": outcome.state.size if outcome.state else None,
+    }
+    return ReadOutcome(outcome.candidate, outcome.state, rejection=rejection)

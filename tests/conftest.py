@@ -50,25 +50,39 @@ def manifest() -> None:
 
 
 @pytest.fixture(scope="session")
-def built_warehouse(manifest, tmp_path_factory) -> Path:
-    """Build the warehouse once from the seeds plus an article that disagrees with one."""
+def seed_corpus(tmp_path_factory) -> Path:
+    """The seeds, an article that disagrees with one of them, and an empty file."""
     articles = tmp_path_factory.mktemp("articles")
     for seed in (ROOT / "seeds").glob("*.txt"):
         shutil.copy(seed, articles / seed.name)
     (articles / "kia_second_report.txt").write_text(CONFLICTING_ARTICLE, encoding="utf-8")
     (articles / "empty.txt").write_bytes(b"")
-    database = tmp_path_factory.mktemp("warehouse") / "qazauto.duckdb"
+    return articles
+
+
+def run_build(
+    articles: Path, database: Path, published: Path | None = None, raise_on_error: bool = True
+):
+    """Run the real `build_warehouse` job in this process against the given paths."""
+    import dagster as dg
 
     with pytest.MonkeyPatch.context() as env:
         env.setenv("QAZAUTO_ARTICLES_DIR", str(articles))
         env.setenv("QAZAUTO_WAREHOUSE", str(database))
-        env.setenv("QAZAUTO_PUBLISHED_DIR", str(database.parent / "published"))
-        import dagster as dg
-
+        env.setenv("QAZAUTO_PUBLISHED_DIR", str(published or database.parent / "published"))
         from orchestration.definitions import defs
 
         job = defs.resolve_job_def("build_warehouse")
-        result = job.execute_in_process(instance=dg.DagsterInstance.ephemeral())
+        return job.execute_in_process(
+            instance=dg.DagsterInstance.ephemeral(), raise_on_error=raise_on_error
+        )
+
+
+@pytest.fixture(scope="session")
+def built_warehouse(manifest, seed_corpus, tmp_path_factory) -> Path:
+    """The warehouse built once from the seed corpus by the real job, all checks passing."""
+    database = tmp_path_factory.mktemp("warehouse") / "qazauto.duckdb"
+    result = run_build(seed_corpus, database)
     assert result.success
     checks = result.get_asset_check_evaluations()
     assert checks and all(c.passed for c in checks), [c.check_name for c in checks if not c.passed]

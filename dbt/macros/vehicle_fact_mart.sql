@@ -25,6 +25,7 @@ select
     evidence,
     char_start,
     char_end,
+    is_retired,
     {{ report_flags("subject, geography, period_start, period_end, coalesce(vehicle_type, 'all'), coalesce(segment, 'all')") }}
 from facts
 {%- endmacro %}

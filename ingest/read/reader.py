@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -40,6 +40,7 @@ REJECTION_SCHEMA = {
 class ReadResult:
     articles: pl.DataFrame
     rejections: pl.DataFrame
+    pending: list[str] = field(default_factory=list)
 
 
 def max_file_bytes() -> int:
@@ -57,55 +58,114 @@ def _rejection(candidate: Candidate, reason: str, message: str, size: int | None
     }
 
 
-def _read_one(candidate: Candidate, limit: int) -> dict | tuple[str, str, int | None]:
+@dataclass(frozen=True)
+class FileState:
+    """What a file looks like from outside: enough to notice that it changed."""
+
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class ReadOutcome:
+    """One file read: an article row, a rejection row, or `pending` (it changed meanwhile)."""
+
+    candidate: Candidate
+    state: FileState | None
+    article: dict | None = None
+    rejection: dict | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self.article is None and self.rejection is None
+
+
+def file_state(path: Path) -> FileState | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return FileState(stat.st_size, stat.st_mtime_ns)
+
+
+def _rejected(
+    candidate: Candidate, state: FileState | None, reason: str, message: str, size: int | None
+) -> ReadOutcome:
+    return ReadOutcome(candidate, state, rejection=_rejection(candidate, reason, message, size))
+
+
+def read_candidate(candidate: Candidate, limit: int) -> ReadOutcome:
+    """Read one file. A file whose size or time changes while it is read (a scraper still
+    writing it) is `pending`: it is read whole on a later run, never half."""
     if candidate.outside_root:
-        return (
+        return _rejected(
+            candidate,
+            None,
             "outside_folder",
             "The file is a link to a place outside the articles folder; it was not followed.",
             None,
         )
+    before = file_state(candidate.path)
+    if before is None:
+        return _rejected(
+            candidate, None, "unreadable", "The file vanished or cannot be inspected.", None
+        )
+    if before.size > limit:
+        return _rejected(
+            candidate,
+            before,
+            "too_large",
+            f"The file is {before.size:,} bytes, "
+            f"over the limit of {limit:,} (set {MAX_BYTES_ENV} to change it).",
+            before.size,
+        )
     try:
-        size = candidate.path.stat().st_size
-        if size > limit:
-            return (
-                "too_large",
-                f"The file is {size:,} bytes, over the limit of {limit:,} "
-                f"(set {MAX_BYTES_ENV} to change it).",
-                size,
-            )
         raw = candidate.path.read_bytes()
     except OSError as error:
-        return ("unreadable", f"The file could not be read: {error.strerror or error}.", None)
+        return _rejected(
+            candidate,
+            before,
+            "unreadable",
+            f"The file could not be read: {error.strerror or error}.",
+            None,
+        )
+    if file_state(candidate.path) != before or len(raw) != before.size:
+        return ReadOutcome(candidate, None)
     decoded = decode_bytes(raw)
     if not isinstance(decoded, Decoded):
-        return (decoded.reason, decoded.message, len(raw))
+        return _rejected(candidate, before, decoded.reason, decoded.message, len(raw))
     text = decoded.text
     meta = candidate.meta
     title = (meta.title if meta else None) or title_of(text, layout(text))
-    return {
-        "article_id": candidate.path.stem,
-        "file_path": str(candidate.path),
-        "title": title,
-        "published_at": meta.published if meta else None,
-        "source_url": meta.url if meta else None,
-        "encoding": decoded.encoding,
-        "content_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        "n_chars": len(text),
-        "text": text,
-    }
+    return ReadOutcome(
+        candidate,
+        before,
+        article={
+            "article_id": candidate.path.stem,
+            "file_path": str(candidate.path),
+            "title": title,
+            "published_at": meta.published if meta else None,
+            "source_url": meta.url if meta else None,
+            "encoding": decoded.encoding,
+            "content_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "n_chars": len(text),
+            "text": text,
+        },
+    )
+
+
+def frames(outcomes: list[ReadOutcome]) -> ReadResult:
+    """The articles and rejections of some read outcomes, as polars frames."""
+    return ReadResult(
+        articles=pl.DataFrame([o.article for o in outcomes if o.article], schema=ARTICLE_SCHEMA),
+        rejections=pl.DataFrame(
+            [o.rejection for o in outcomes if o.rejection], schema=REJECTION_SCHEMA
+        ),
+        pending=[str(o.candidate.path) for o in outcomes if o.pending],
+    )
 
 
 def read_articles(paths: list[Path], limit: int | None = None) -> ReadResult:
     """Read every article file under `paths`; files that are not articles become rejections."""
     limit = max_file_bytes() if limit is None else limit
-    articles, rejections = [], []
-    for candidate in discover(paths):
-        outcome = _read_one(candidate, limit)
-        if isinstance(outcome, dict):
-            articles.append(outcome)
-        else:
-            rejections.append(_rejection(candidate, *outcome))
-    return ReadResult(
-        articles=pl.DataFrame(articles, schema=ARTICLE_SCHEMA),
-        rejections=pl.DataFrame(rejections, schema=REJECTION_SCHEMA),
-    )
+    return frames([read_candidate(candidate, limit) for candidate in discover(paths)])

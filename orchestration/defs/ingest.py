@@ -2,8 +2,7 @@
 
 import dagster as dg
 
-from ingest.land import RAW_SCHEMA, RAW_TABLES, land
-from ingest.pipeline import extract_paths
+from ingest.land import RAW_SCHEMA, RAW_TABLES, ingest_folder
 from orchestration.resources import WRITER_POOL, WarehouseConfig
 
 RAW_DESCRIPTIONS = {
@@ -48,23 +47,37 @@ def _preview(frame, columns: list[str], rows: int = 15) -> dg.MetadataValue:
     pool=WRITER_POOL,
 )
 def raw_extracts(context: dg.AssetExecutionContext, warehouse: WarehouseConfig):
-    """Read every article file, extract its facts and land the five raw tables atomically."""
+    """Read new and changed article files, extract their facts and update the raw tables and
+    the article ledger in one transaction. Unchanged files are not read again."""
     articles_dir = warehouse.articles_path()
-    result = extract_paths([articles_dir])
-    landing = land(result, warehouse.warehouse_path(), context.run.run_id)
-    for row in result.rejections.iter_rows(named=True):
+    landing = ingest_folder(articles_dir, warehouse.warehouse_path(), context.run.run_id)
+    for row in landing.rejections.iter_rows(named=True):
         context.log.warning(f"rejected {row['file_path']}: {row['reason']}: {row['message']}")
+    for path in landing.pending:
+        context.log.warning(f"{path} is still being written; it will be read on the next run")
+    files = {
+        "new": len(landing.new),
+        "changed": len(landing.changed),
+        "unchanged": len(landing.unchanged),
+        "retired": len(landing.retired),
+        "duplicates": len(landing.duplicates),
+        "rejected": len(landing.rejected),
+        "pending": len(landing.pending),
+    }
+    context.log.info(f"articles folder {articles_dir}: {files}")
     for table in RAW_TABLES:
         metadata: dict[str, object] = {
-            "dagster/row_count": landing.row_counts[table],
+            "dagster/row_count": landing.totals[table],
+            "rows_written_this_run": landing.row_counts[table],
             "articles_dir": str(articles_dir),
+            "files": dg.MetadataValue.json(files),
         }
-        if table == "fact_mentions":
-            metadata["preview"] = _preview(result.facts, PREVIEW_COLUMNS)
+        if table == "fact_mentions" and landing.facts.height:
+            metadata["preview"] = _preview(landing.facts, PREVIEW_COLUMNS)
         if table == "rejected_files":
-            metadata["rejected_files"] = result.rejections.height
-            if result.rejections.height:
+            metadata["rejected_files"] = landing.totals[table]
+            if landing.rejections.height:
                 metadata["preview"] = _preview(
-                    result.rejections, ["file_path", "reason", "message"]
+                    landing.rejections, ["file_path", "reason", "message"]
                 )
         yield dg.MaterializeResult(asset_key=dg.AssetKey([RAW_SCHEMA, table]), metadata=metadata)

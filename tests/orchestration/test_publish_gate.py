@@ -3,9 +3,8 @@
 import hashlib
 
 import dagster as dg
-import pytest
 
-from orchestration.definitions import defs
+from tests.conftest import run_build
 
 IMPOSSIBLE_PLANT = "Kia plant in Kostanay\nThe Kia plant in Kostanay has 50,000 robots.\n"
 
@@ -21,14 +20,9 @@ def test_wrong_data_is_not_published(built_warehouse, tmp_path):
     articles.mkdir()
     (articles / "impossible.txt").write_text(IMPOSSIBLE_PLANT, encoding="utf-8")
 
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("QAZAUTO_ARTICLES_DIR", str(articles))
-        env.setenv("QAZAUTO_WAREHOUSE", str(tmp_path / "qazauto.duckdb"))
-        env.setenv("QAZAUTO_PUBLISHED_DIR", str(snapshot.parent))
-        result = defs.resolve_job_def("build_warehouse").execute_in_process(
-            instance=dg.DagsterInstance.ephemeral(), raise_on_error=False
-        )
-
+    result = run_build(
+        articles, tmp_path / "qazauto.duckdb", published=snapshot.parent, raise_on_error=False
+    )
     failed = [c for c in result.get_asset_check_evaluations() if not c.passed]
     assert [(c.asset_check_key.asset_key.path[-1], c.check_name) for c in failed] == [
         ("fct_plant_metric", "expectations")

@@ -4,12 +4,13 @@ with facts as (
 ),
 
 articles as (
-    select article_id, published_at from {{ ref('stg_articles') }}
+    select article_id, published_at, is_retired from {{ ref('stg_articles') }}
 )
 
 select
     facts.*,
     articles.published_at,
+    articles.is_retired,
     case
         when facts.fact_type in (
             'plant_capacity', 'plant_investment', 'plant_area', 'plant_robots', 'production_start'

@@ -15,6 +15,7 @@ select
     articles.source_url,
     articles.content_sha256,
     articles.ingested_at,
+    articles.retired_at,
     coalesce(fact_counts.fact_count, 0) as fact_count
 from articles
 left join fact_counts on articles.article_id = fact_counts.article_id

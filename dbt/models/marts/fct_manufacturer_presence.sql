@@ -23,7 +23,8 @@ dated as (
     select
         deduplicated.*,
         articles.published_at,
-        articles.ingested_at
+        articles.ingested_at,
+        articles.is_retired
     from deduplicated
     inner join {{ ref('stg_articles') }} as articles
         on deduplicated.article_id = articles.article_id
@@ -41,5 +42,6 @@ select
     evidence,
     char_start,
     char_end,
+    is_retired,
     {{ report_flags('company, country, relation', value_column='relation', numeric=false) }}
 from dated

@@ -35,5 +35,6 @@ select
     evidence,
     char_start,
     char_end,
+    is_retired,
     {{ report_flags('plant_key, metric, plant_scope') }}
 from metrics

@@ -19,6 +19,7 @@ select
     evidence,
     char_start,
     char_end,
+    is_retired,
     {{ report_flags("plant_key, coalesce(model, ''), coalesce(milestone, 'production_start')",
                     value_column='period_start', numeric=false) }}
 from facts

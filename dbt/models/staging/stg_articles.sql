@@ -9,5 +9,7 @@ select
     file_path,
     encoding,
     run_id,
-    ingested_at
+    ingested_at,
+    retired_at,
+    retired_at is not null as is_retired
 from {{ source('raw', 'articles') }}
