@@ -26,7 +26,7 @@ from ingest.read.reader import (
     file_state,
     frames,
     max_file_bytes,
-    read_candidate,
+    read_all,
 )
 
 RAW_SCHEMA = "raw"
@@ -191,7 +191,7 @@ def ingest_folder(folder: Path, database: Path, run_id: str, limit: int | None =
                 to_read.append(candidate)
         # Files the ledger knows come first: a new name for known text is the duplicate.
         to_read.sort(key=lambda c: (str(c.path) not in ledger, str(c.path)))
-        outcomes = [read_candidate(candidate, limit) for candidate in to_read]
+        outcomes = read_all(to_read, limit)
         reread = {str(o.candidate.path) for o in outcomes if not o.pending}
 
         # Text already held by another file that stays: the first file keeps it.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,10 @@ from ingest.read.discover import Candidate, discover
 from ingest.read.layout import layout, title_of
 
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+# Files modified this recently get a second look a moment later: a file that is still growing
+# (a scraper writing it) waits for the next run instead of being read half-written.
+RECENT_SECONDS = 5.0
+SECOND_LOOK_SECONDS = 0.3
 MAX_BYTES_ENV = "QAZAUTO_MAX_FILE_BYTES"
 
 ARTICLE_SCHEMA = {
@@ -165,7 +170,34 @@ def frames(outcomes: list[ReadOutcome]) -> ReadResult:
     )
 
 
+def split_settled(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """(settled, still changing): recently modified files are looked at twice, all at once."""
+    now = time.time_ns()
+    first_look = {c.path: file_state(c.path) for c in candidates if not c.outside_root}
+    recent = [
+        path
+        for path, state in first_look.items()
+        if state is not None and now - state.mtime_ns < RECENT_SECONDS * 1e9
+    ]
+    if not recent:
+        return candidates, []
+    time.sleep(SECOND_LOOK_SECONDS)
+    changing = {path for path in recent if file_state(path) != first_look[path]}
+    return (
+        [c for c in candidates if c.path not in changing],
+        [c for c in candidates if c.path in changing],
+    )
+
+
+def read_all(candidates: list[Candidate], limit: int) -> list[ReadOutcome]:
+    """Read candidates; the ones still being written come back `pending`."""
+    settled, changing = split_settled(candidates)
+    outcomes = {c.path: read_candidate(c, limit) for c in settled}
+    outcomes.update({c.path: ReadOutcome(c, None) for c in changing})
+    return [outcomes[c.path] for c in candidates]
+
+
 def read_articles(paths: list[Path], limit: int | None = None) -> ReadResult:
     """Read every article file under `paths`; files that are not articles become rejections."""
     limit = max_file_bytes() if limit is None else limit
-    return frames([read_candidate(candidate, limit) for candidate in discover(paths)])
+    return frames(read_all(discover(paths), limit))

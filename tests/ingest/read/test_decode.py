@@ -4,7 +4,7 @@ import pytest
 
 from ingest.read.decode import Decoded, Undecodable, decode_bytes
 
-ENCODINGS = Path(__file__).resolve().parents[2] / "fixtures" / "encodings"
+ENCODINGS = Path(__file__).resolve().parents[2] / "fixtures" / "quarantine"
 
 
 def decode_fixture(name: str) -> Decoded | Undecodable:

@@ -9,8 +9,8 @@ from ingest.read.discover import PathNotFoundError
 
 def test_a_folder_reads_into_articles_and_rejections(tmp_path, fixtures):
     (tmp_path / "good.txt").write_text("Title\nThe plant has 68 robots.\n", encoding="utf-8")
-    shutil.copy(fixtures / "encodings" / "empty.txt", tmp_path / "empty.txt")
-    shutil.copy(fixtures / "encodings" / "png_renamed.txt", tmp_path / "picture.txt")
+    shutil.copy(fixtures / "quarantine" / "empty.txt", tmp_path / "empty.txt")
+    shutil.copy(fixtures / "quarantine" / "png_renamed.txt", tmp_path / "picture.txt")
     (tmp_path / "sources.csv").write_text(
         "file,url,title,published\ngood.txt,https://example.org/a,A good story,2025-05-01\n",
         encoding="utf-8",

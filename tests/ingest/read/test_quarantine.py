@@ -1,0 +1,105 @@
+"""Every bad file ends as an article or a rejection with a reason; the run goes on."""
+
+import csv
+import os
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from ingest.land import ingest_folder
+from ingest.read import read_articles
+from tests.conftest import FIXTURES
+
+QUARANTINE = FIXTURES / "quarantine"
+EXPECTED = {
+    row["file"]: row["outcome"]
+    for row in csv.DictReader((QUARANTINE / "expected.csv").open(encoding="utf-8"))
+}
+
+
+def outcomes(result) -> dict[str, str]:
+    found = {
+        name: "article"
+        for name in result.articles["file_path"].map_elements(
+            lambda p: p.rsplit("/", 1)[-1], return_dtype=str
+        )
+    }
+    for row in result.rejections.iter_rows(named=True):
+        found[row["file_path"].rsplit("/", 1)[-1]] = row["reason"]
+    return found
+
+
+def test_the_committed_corpus_gets_the_outcome_each_file_must_get():
+    result = read_articles([QUARANTINE])
+    assert outcomes(result) == EXPECTED
+    texts = dict(zip(result.articles["article_id"], result.articles["text"], strict=True))
+    assert "Костанай" in texts["cp1251_russian"]
+    assert texts["latin1_mojibake"].startswith("Café de la République")
+    assert "\r" not in texts["crlf_mixed_endings"]
+    assert texts["name with spaces and ünïcödé"].startswith("Allur output")
+
+
+def test_huge_files_one_line_files_and_links_out_of_the_folder(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    with (folder / "fifty_megabytes.txt").open("wb") as big:
+        big.truncate(50 * 1024 * 1024)
+    sentence = "Kazakhstan produced 11,700 vehicles in July 2025. "
+    (folder / "one_long_line.txt").write_text(sentence * (5 * 1024 * 1024 // len(sentence)))
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Not an article of ours.\n")
+    (folder / "link_out.txt").symlink_to(outside)
+
+    result = read_articles([folder])
+    found = outcomes(result)
+    assert found == {
+        "fifty_megabytes.txt": "too_large",
+        "one_long_line.txt": "article",
+        "link_out.txt": "outside_folder",
+    }
+    assert "Not an article" not in "".join(result.articles["text"])
+
+
+def test_the_size_cap_is_configurable(tmp_path, monkeypatch):
+    (tmp_path / "small.txt").write_text("Kia sold 9,224 vehicles in 2024.\n")
+    monkeypatch.setenv("QAZAUTO_MAX_FILE_BYTES", "10")
+    assert outcomes(read_articles([tmp_path])) == {"small.txt": "too_large"}
+
+
+WRITER = textwrap.dedent("""
+    import sys, time
+    with open(sys.argv[1], "w") as out:
+        out.write("Title\\n")
+        for i in range(60):
+            out.write(f"Kia sold {1000 + i:,} vehicles in 2024. ")
+            out.flush()
+            time.sleep(0.05)
+""")
+
+
+def test_a_file_still_being_written_waits_for_the_next_run(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    growing = folder / "growing.txt"
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(growing)])
+    time.sleep(0.5)
+    database = tmp_path / "qazauto.duckdb"
+    first = ingest_folder(folder, database, run_id="while-writing")
+    assert first.pending == [str(growing)] and not first.new
+    writer.wait(timeout=30)
+    os.utime(growing, ns=(1, 1))  # settled long ago, as far as the next run can tell
+    second = ingest_folder(folder, database, run_id="after-writing")
+    assert second.new == [str(growing)]
+    assert second.row_counts["fact_mentions"] >= 1
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_no_file_of_the_corpus_stops_a_landing(tmp_path, name):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / name).write_bytes((QUARANTINE / name).read_bytes())
+    landing = ingest_folder(folder, tmp_path / "qazauto.duckdb", run_id="one-file")
+    assert len(landing.new) + len(landing.rejected) == 1
