@@ -37,9 +37,9 @@ class MartOutcome:
 
 
 def read_marts(database: Path) -> dict:  # mart -> pandas.DataFrame
-    import duckdb
+    from ingest.warehouse_lock import connect_when_free
 
-    con = duckdb.connect(str(database), read_only=True)
+    con = connect_when_free(database, read_only=True)
     try:
         return {
             suite.mart: con.sql(f"select * from {MARTS_SCHEMA}.{suite.mart}").df()

@@ -28,6 +28,7 @@ from ingest.read.reader import (
     max_file_bytes,
     read_all,
 )
+from ingest.warehouse_lock import connect_when_free
 
 RAW_SCHEMA = "raw"
 RAW_TABLES = ("articles", "rejected_files", "sentences", "fact_mentions", "entity_mentions")
@@ -80,10 +81,8 @@ def extractor_version() -> str:
 
 
 def connect(path: Path):  # -> duckdb.DuckDBPyConnection
-    import duckdb
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path))
+    """A write connection to the warehouse, once no other process holds it."""
+    return connect_when_free(path)
 
 
 def _table_columns(con, table: str) -> list[str]:

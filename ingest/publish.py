@@ -13,6 +13,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.warehouse_lock import wait_until_free
+
 SNAPSHOT_NAME = "qazauto.duckdb"
 PARQUET_DIR = "parquet"
 PUBLISHED_SCHEMAS = ("marts", "quality")
@@ -85,6 +87,7 @@ def publish(warehouse: Path, published_dir: Path) -> Publication:
     staged_parquet: list[tuple[Path, Path]] = []
     counts: dict[str, int] = {}
 
+    wait_until_free(warehouse)
     con = duckdb.connect()
     try:
         con.execute(f"attach {_quote_literal(str(warehouse))} as source (read_only)")

@@ -9,7 +9,9 @@ from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
+from dagster_dbt.errors import DagsterDbtCliRuntimeError
 
+from ingest.warehouse_lock import is_lock_error, wait_until_free
 from orchestration.project import MANIFEST, dbt_project
 from orchestration.resources import WRITER_POOL, WarehouseConfig
 
@@ -36,6 +38,14 @@ class WarehouseTranslator(DagsterDbtTranslator):
 def warehouse_models(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseConfig
 ):
-    """Seeds, staging, intermediate and mart models, built and tested with one `dbt build`."""
-    warehouse.warehouse_path()  # exports the absolute path dbt's profile reads
-    yield from dbt.cli(["build"], context=context).stream()
+    """Seeds, staging, intermediate and mart models, built and tested with one `dbt build`.
+
+    Another process holding the DuckDB file (a BI tool writing, a second pipeline) makes the
+    step wait for it, and a lock error that slips through retries the step."""
+    wait_until_free(warehouse.warehouse_path())  # also exports the path dbt's profile reads
+    try:
+        yield from dbt.cli(["build"], context=context).stream()
+    except DagsterDbtCliRuntimeError as error:
+        if is_lock_error(error):
+            raise dg.RetryRequested(max_retries=5, seconds_to_wait=10) from error
+        raise
