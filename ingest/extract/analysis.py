@@ -48,12 +48,21 @@ def analyse(text: str, sentence: Sentence, context: TimeContext) -> SentenceAnal
     companies = find_companies(text, start, end)
     masked = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in models]
     quantities = find_quantities(text, start, end, masked)
+    # "Astana Motors" names a company, not Astana.
+    places = [
+        p
+        for p in find_places(text, start, end)
+        if not any(
+            c.start <= p.start and p.end <= c.end and (c.start, c.end) != (p.start, p.end)
+            for c in companies
+        )
+    ]
     return SentenceAnalysis(
         text=text,
         sentence=sentence,
         times=times,
         quantities=quantities,
-        places=find_places(text, start, end),
+        places=places,
         companies=companies,
         models=models,
         plants=find_plants(text, start, end, companies),

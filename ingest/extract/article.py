@@ -16,6 +16,12 @@ from ingest.extract.sentences import Sentence, split_sentences
 from ingest.read.layout import layout
 
 FACT_BLOCKS = ("paragraph",)
+# Words that introduce a plant still to come ("will build", "construction of", "to open").
+PLANT_TO_BE_BUILT = re.compile(
+    r"\b(?:build|built|construct\w*|construction|establish\w*|set\s+up|create|open|"
+    r"launch|lay|laid|groundbreaking|capsule|design\w*)\b",
+    re.IGNORECASE,
+)
 VALUE_TOLERANCE = 0.005
 # Verbs and the nouns of the activity; "manufacturer" and "producer" name a company instead.
 MANUFACTURING = re.compile(
@@ -80,6 +86,10 @@ def _update_plant(text: str, analysis: SentenceAnalysis, discourse: Discourse) -
             continue
         discourse.plant = PlantRef(
             plant.name, operator or discourse.main_company, place or discourse.plant_location
+        )
+        discourse.plant_planned = (
+            modality(text, plant.start, analysis) == "future"
+            and PLANT_TO_BE_BUILT.search(text, analysis.start, analysis.end) is not None
         )
         if place:
             discourse.plant_location = place

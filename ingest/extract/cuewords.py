@@ -39,7 +39,8 @@ def words(section: str, key: str) -> frozenset[str]:
 
 CLAUSE_BREAK = re.compile(
     r",\s|;|\s[—–-]\s|[—–]|[()]|:\s|\s(?:which|while|but|whereas|although|and\s+(?=(?:[a-z]+\s+)?"
-    r"(?:is|are|was|were|will|has|have|should|would)\b))\s?",
+    r"(?:is|are|was|were|will|has|have|should|would|plans|plan|aims|expects|intends|hopes|"
+    r"targets|wants)\b))\s?",
 )
 
 

@@ -39,6 +39,8 @@ class Discourse:
     plant: PlantRef | None = None
     plant_location: str | None = None
     plant_mentioned: bool = False
+    # The plant was introduced as one to be built: its present-tense figures are plans.
+    plant_planned: bool = False
     last_fact_type: str | None = None
     last_fact_sentence: int = -10
     last_model: str | None = None

@@ -50,6 +50,12 @@ PASSIVE_COUNT = re.compile(
     r"manufactured|assembled|registered)\b",
     re.IGNORECASE,
 )
+# "while Chery delivered 8,500": a bare number a verb of output or sales counts.
+COUNTING_VERB_BEFORE = re.compile(
+    r"\b(?:sold|delivered|produced|manufactured|assembled|made|registered)\s+$", re.IGNORECASE
+)
+# "Tashkent accounts for 31,000 of them": a share of the figure before.
+OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
 MODEL_REFERENCE = re.compile(r"\bthe\s+model\b", re.IGNORECASE)
 
 
@@ -222,7 +228,7 @@ def vehicle_subject(
 
     candidates: list[tuple[int, int, str, str]] = []
     for c in analysis.companies:
-        if c.company.kind in ("brand", "manufacturer"):
+        if c.company.kind in ("brand", "manufacturer", "dealer"):
             candidates.append((c.start, c.end, c.company.name, "company"))
     for m in analysis.models:
         candidates.append((m.start, m.end, m.text, "model"))
@@ -329,6 +335,12 @@ def _plant_ref(analysis: SentenceAnalysis, discourse: Discourse) -> PlantRef:
     return PlantRef(None, discourse.main_company, location)
 
 
+PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|has\s+been|have\s+been|opened|launched|began|started|built|"
+    r"inaugurated|completed|commissioned|cost|invested|produced|installed)\b",
+    re.IGNORECASE,
+)
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 WHEN_LINK = re.compile(r"^\s*,?\s*when\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -347,9 +359,18 @@ def choose_period(
     for t in analysis.times:
         if WHEN_LINK.match(text_between(analysis, t.end, q_position)):
             return t.period, True
-    own = [t for t in analysis.times if not t.comparison]
+    # "operating since 2020" dates a duration, not the figure.
+    own = [
+        t
+        for t in analysis.times
+        if not t.comparison and not SINCE_BEFORE.search(analysis.text, analysis.start, t.start)
+    ]
     if own:
-        best = min(own, key=lambda t: (abs(t.start - q_position), t.start < q_position))
+        clause = cuewords.clause_bounds(analysis.text, q_position, analysis.start, analysis.end)
+        in_clause = [t for t in own if clause[0] <= t.start < clause[1]]
+        best = min(
+            in_clause or own, key=lambda t: (abs(t.start - q_position), t.start < q_position)
+        )
         return best.period, True
     if is_from and discourse.comparison is not None:
         return discourse.comparison, False
@@ -457,13 +478,16 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         noun = nouns[id(q)]
         if noun.kind == "none":
             before = text[analysis.start : q.lead]
-            if listed_vehicles and re.search(r"(?:[–—:(-]|\b(?:from|to))\s*$", before):
+            if listed_vehicles and re.search(r"(?:[–—:(-]|\b(?:from|to|with))\s*$", before):
                 noun = Noun("vehicle", q.end)
             elif any(b <= q.lead for b in measured):
                 # "the number of registered electric vehicles grew from about 1,500"
                 noun = Noun("vehicle", q.end)
-            elif (ANAPHORIC_FIGURE.search(before) and discourse.last_fact_type) or (
-                PASSIVE_COUNT.match(text, q.end, analysis.end)
+            elif (
+                (ANAPHORIC_FIGURE.search(before) and discourse.last_fact_type)
+                or PASSIVE_COUNT.match(text, q.end, analysis.end)
+                or COUNTING_VERB_BEFORE.search(before)
+                or (OF_THEM_AFTER.match(text, q.end, analysis.end) and discourse.last_fact_type)
             ):
                 noun = Noun("vehicle", q.end)
         if noun.kind == "robot":
@@ -562,6 +586,10 @@ def _plant_fact(
     scope = plant_scope(text, q, analysis)
     period, explicit = _plant_period(q, analysis) if period_from_sentence else (None, False)
     mood = modality(text, q.start, analysis)
+    if mood == "actual" and discourse.plant_planned:
+        clause = cuewords.clause_bounds(text, q.start, analysis.start, analysis.end)
+        if not PAST_TENSE.search(text, analysis.start, clause[1]):
+            mood = "future"
     return _fact(
         discourse,
         fact_type,
