@@ -1,3 +1,4 @@
+import os
 import shutil
 import subprocess
 import sys
@@ -57,3 +58,39 @@ def test_a_reader_keeps_its_snapshot_while_a_new_one_is_published(built_warehous
     assert reader.wait(timeout=30) == 0
     with duckdb.connect(str(snapshot), read_only=True) as fresh:
         assert fresh.sql("select count(*) from marts.fct_ev_stock").fetchall() == [(2,)]
+
+
+OLD_CLIENT = textwrap.dedent("""
+    import sys, duckdb
+    assert duckdb.__version__.startswith("1."), duckdb.__version__
+    con = duckdb.connect(sys.argv[1], read_only=True)
+    print(con.sql("select count(*) from marts.fct_ev_stock").fetchall()[0][0])
+    print(con.sql("select comment from duckdb_columns() where table_name = 'dim_plant' "
+                  "and column_name = 'plant_key'").fetchall()[0][0])
+""")
+
+
+def test_a_duckdb_1_client_in_its_own_environment_opens_the_snapshot(built_warehouse, tmp_path):
+    """BI drivers bundle DuckDB 1.x: the snapshot must open with it, docs included."""
+    snapshot = publish(built_warehouse, tmp_path / "published").snapshot
+    client = subprocess.run(
+        [
+            "uv",
+            "run",
+            "--isolated",
+            "--no-project",
+            "--quiet",
+            "--with",
+            "duckdb==1.1.3",
+            "python",
+            "-c",
+            OLD_CLIENT,
+            str(snapshot),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "UV_PYTHON_DOWNLOADS": "never"},
+    )
+    assert client.returncode == 0, client.stderr[-2000:]
+    assert client.stdout.split("\n")[:2] == ["3", "operator|city, in lower case."]
