@@ -30,6 +30,9 @@ CHANGE_AFTER = re.compile(
     r"\s+(?:more|fewer|less|higher|lower|above|below)\b(?!\s+than\s+\d)", re.IGNORECASE
 )
 CHANGE_BEFORE = re.compile(r"\b(?:by|of\s+(?:an?\s+)?(?:additional|extra))\s+$", re.IGNORECASE)
+FROM_TO_AFTER = re.compile(
+    r"[^,;.]{0,40}?\bto\s+(?:about\s+|over\s+|more\s+than\s+)?[\d$]", re.IGNORECASE
+)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 LIST_LINK = re.compile(r"^\s*(?:,|and|or|to|–|-|—|,\s*and)\s*$", re.IGNORECASE)
 ANAPHORIC_FIGURE = re.compile(
@@ -107,6 +110,13 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
             continue
         return Noun("other", token.end())
     return Noun("other", q.end)
+
+
+def _named_list_entry(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
+    names = [(c.start, c.end) for c in analysis.companies if c.company.kind != "association"]
+    names += [(m.start, m.end) for m in analysis.models]
+    names += [(p.start, p.end) for p in analysis.places if p.place.kind != "country_adjective"]
+    return any(end <= q.lead and ENTITY_DASH.match(text[end : q.lead]) for _, end in names)
 
 
 def _nearest(spans: list[tuple[int, int]], position: int) -> int | None:
@@ -480,6 +490,9 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             before = text[analysis.start : q.lead]
             if listed_vehicles and re.search(r"(?:[–—:(-]|\b(?:from|to|with))\s*$", before):
                 noun = Noun("vehicle", q.end)
+            elif _named_list_entry(text, q, analysis):
+                # "Chevrolet – 61,200; BYD – 5,400": a brand, model or place and its figure.
+                noun = Noun("vehicle", q.end)
             elif any(b <= q.lead for b in measured):
                 # "the number of registered electric vehicles grew from about 1,500"
                 noun = Noun("vehicle", q.end)
@@ -521,6 +534,8 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         ):
             vehicle_type = "passenger_cars"
         mood = modality(text, q.start, analysis)
+        if is_from and FROM_TO_AFTER.match(text, q.end, analysis.end):
+            mood = "actual"  # "will be increased from 60,000 to 120,000": 60,000 is today's
         if fact_type == "plant_capacity":
             facts.append(
                 _plant_fact(
@@ -586,7 +601,11 @@ def _plant_fact(
     scope = plant_scope(text, q, analysis)
     period, explicit = _plant_period(q, analysis) if period_from_sentence else (None, False)
     mood = modality(text, q.start, analysis)
-    if mood == "actual" and discourse.plant_planned:
+    if FROM_BEFORE.search(text[analysis.start : q.lead]) and FROM_TO_AFTER.match(
+        text, q.end, analysis.end
+    ):
+        mood = "actual"  # "will be increased from 60,000 to 120,000": 60,000 is today's
+    elif mood == "actual" and discourse.plant_planned:
         clause = cuewords.clause_bounds(text, q.start, analysis.start, analysis.end)
         if not PAST_TENSE.search(text, analysis.start, clause[1]):
             mood = "future"
