@@ -62,6 +62,8 @@ class ArticleExtraction:
 
 
 def _update_plant(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> None:
+    if analysis.plants or cuewords.has("triggers", "plant", text, analysis.start, analysis.end):
+        discourse.plant_mentioned = True
     places = [p for p in analysis.places if p.place.kind in ("city", "region", "district")]
     if places and discourse.plant_location is None:
         discourse.plant_location = places[0].place.name

@@ -59,6 +59,8 @@ COUNTING_VERB_BEFORE = re.compile(
 )
 # "Tashkent accounts for 31,000 of them": a share of the figure before.
 OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
+PASSENGER_CARS = re.compile(r"\bpassenger\s+cars?\b", re.IGNORECASE)
+UNITS_OF = re.compile(r"\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
 MODEL_REFERENCE = re.compile(r"\bthe\s+model\b", re.IGNORECASE)
 
 
@@ -92,6 +94,10 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
         if word in robots:
             return Noun("robot", token.end())
         if word in vehicles:
+            # "2,400 units of agricultural machinery": the units are not vehicles.
+            of_what = UNITS_OF.match(text, token.end(), end)
+            if of_what and not cuewords.has("nouns", "vehicle", of_what.group(1)):
+                return Noun("other", token.end())
             phrase = text[q.end : token.end()].lower()
             vehicle_type = next(
                 (v for k, v in cues()["vehicle_types"].items() if k in phrase), None
@@ -110,6 +116,18 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
             continue
         return Noun("other", token.end())
     return Noun("other", q.end)
+
+
+def labelled_vehicle_type(text: str, q: Quantity, analysis: SentenceAnalysis) -> str | None:
+    """The vehicle type a figure's own clause names ("trucks – 9.8 thousand units")."""
+    window = text[max(analysis.start, q.lead - 40) : q.lead].lower()
+    window = re.split(r"\d", window)[-1]  # not the label of the figure before
+    found = [
+        (window.rfind(label), vehicle_type)
+        for label, vehicle_type in cues()["vehicle_types"].items()
+        if re.search(rf"\b{re.escape(label)}\b", window)
+    ]
+    return max(found)[1] if found else None
 
 
 def _named_list_entry(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
@@ -434,8 +452,6 @@ def _is_global(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> b
 
 def _plant_context(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> bool:
     """Whether the article has spoken of a plant by now, so that areas and money are its."""
-    if cuewords.has("triggers", "plant", text, analysis.start, analysis.end) or analysis.plants:
-        discourse.plant_mentioned = True
     return discourse.plant is not None or discourse.plant_mentioned
 
 
@@ -528,11 +544,13 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         if fact_type is None:
             continue
         is_from = bool(FROM_BEFORE.search(text[analysis.start : q.lead]))
-        vehicle_type = noun.vehicle_type
-        if vehicle_type is None and re.search(
-            r"passenger\s+car", text[analysis.start : analysis.end], re.IGNORECASE
+        vehicle_type = noun.vehicle_type or labelled_vehicle_type(text, q, analysis)
+        if (
+            vehicle_type is None
+            and len(vehicle_counts) == 1
+            and PASSENGER_CARS.search(text, analysis.start, analysis.end)
         ):
-            vehicle_type = "passenger_cars"
+            vehicle_type = "passenger_cars"  # "passenger car production rose to 153,800 units"
         mood = modality(text, q.start, analysis)
         if is_from and FROM_TO_AFTER.match(text, q.end, analysis.end):
             mood = "actual"  # "will be increased from 60,000 to 120,000": 60,000 is today's
