@@ -34,6 +34,26 @@ def _preview(frame, columns: list[str], rows: int = 15) -> dg.MetadataValue:
     return dg.MetadataValue.md(header + body)
 
 
+FILE_TABLE_ROWS = 200
+
+
+def _file_table(landing) -> dg.MetadataValue:
+    """What this run did with each file it looked at (new, changed, retired, ...)."""
+    outcomes = [
+        (outcome, path)
+        for outcome in ("new", "changed", "retired", "duplicates", "rejected", "pending")
+        for path in getattr(landing, outcome)
+    ]
+    lines = ["| file | outcome |", "|---|---|"]
+    lines += [
+        f"| {path.rsplit('/', 1)[-1]} | {outcome} |" for outcome, path in outcomes[:FILE_TABLE_ROWS]
+    ]
+    if len(outcomes) > FILE_TABLE_ROWS:
+        lines.append(f"| ... {len(outcomes) - FILE_TABLE_ROWS} more | |")
+    lines.append(f"| ({len(landing.unchanged)} unchanged files, not read) | unchanged |")
+    return dg.MetadataValue.md("\n".join(lines))
+
+
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(
@@ -72,6 +92,8 @@ def raw_extracts(context: dg.AssetExecutionContext, warehouse: WarehouseConfig):
             "articles_dir": str(articles_dir),
             "files": dg.MetadataValue.json(files),
         }
+        if table == "articles":
+            metadata["files_this_run"] = _file_table(landing)
         if table == "fact_mentions" and landing.facts.height:
             metadata["preview"] = _preview(landing.facts, PREVIEW_COLUMNS)
         if table == "rejected_files":
