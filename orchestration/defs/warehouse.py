@@ -4,7 +4,7 @@ The models under `dbt/models/quality/` (coverage of each mart, the quarantine by
 the `quality` group, beside the great-expectations checks on the marts.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import dagster as dg
@@ -42,10 +42,61 @@ def warehouse_models(
 
     Another process holding the DuckDB file (a BI tool writing, a second pipeline) makes the
     step wait for it, and a lock error that slips through retries the step."""
-    wait_until_free(warehouse.warehouse_path())  # also exports the path dbt's profile reads
+    database = warehouse.warehouse_path()
+    wait_until_free(database)  # also exports the path dbt's profile reads
+    events, failure = [], None
     try:
-        yield from dbt.cli(["build"], context=context).stream()
+        events.extend(dbt.cli(["build"], context=context).stream())
     except DagsterDbtCliRuntimeError as error:
         if is_lock_error(error):
             raise dg.RetryRequested(max_retries=5, seconds_to_wait=10) from error
-        raise
+        failure = error
+    # The marts can be read only once dbt has let go of the file.
+    yield from with_mart_metadata(events, database)
+    if failure is not None:
+        raise failure
+
+
+PREVIEW_ROWS = 10
+
+
+def _mart_metadata(con, table: str) -> dict[str, object]:
+    columns = [
+        row[0]
+        for row in con.execute(
+            "select column_name from duckdb_columns() "
+            "where schema_name = 'marts' and table_name = ? order by column_index",
+            [table],
+        ).fetchall()
+    ]
+    metadata: dict[str, object] = {
+        "dagster/row_count": con.sql(f"select count(*) from marts.{table}").fetchall()[0][0]
+    }
+    period = next((c for c in ("period_end", "period_start") if c in columns), None)
+    if period:
+        newest = con.sql(f"select max({period}) from marts.{table}").fetchall()[0][0]
+        metadata["newest_period"] = str(newest) if newest else "none"
+    shown = [c for c in columns if c not in ("evidence", "fact_id", "presence_id")][:9]
+    rows = con.sql(f"select {', '.join(shown)} from marts.{table} limit {PREVIEW_ROWS}").fetchall()
+    table_md = ["| " + " | ".join(shown) + " |", "|" + "---|" * len(shown)]
+    table_md += ["| " + " | ".join("" if v is None else str(v) for v in row) + " |" for row in rows]
+    metadata["preview"] = dg.MetadataValue.md("\n".join(table_md))
+    return metadata
+
+
+def with_mart_metadata(events: list, database) -> Iterator:
+    """The dbt events, mart materialisations carrying row count, newest period and a preview."""
+    from ingest.warehouse_lock import connect_when_free
+
+    con = connect_when_free(database, read_only=True)
+    try:
+        for event in events:
+            key = getattr(event, "asset_key", None) or getattr(event, "output_name", None)
+            path = key.path if isinstance(key, dg.AssetKey) else None
+            if isinstance(event, dg.Output) and path is None:
+                path = event.output_name.split("__")
+            if isinstance(event, dg.Output) and path and path[0] == "marts":
+                event = event.with_metadata({**event.metadata, **_mart_metadata(con, path[-1])})
+            yield event
+    finally:
+        con.close()

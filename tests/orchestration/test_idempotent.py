@@ -37,3 +37,15 @@ def test_a_second_build_leaves_every_mart_identical(built_warehouse, seed_corpus
     files = landed[0].materialization.metadata["files"].data
     assert files["unchanged"] == 4 and files["new"] == files["changed"] == 0
     assert mart_rows(built_warehouse) == before
+
+
+def test_marts_show_their_size_newest_period_and_a_preview(built_warehouse, seed_corpus):
+    result = run_build(seed_corpus, built_warehouse)
+    (ev_stock,) = [
+        m.materialization.metadata
+        for m in result.get_asset_materialization_events()
+        if m.asset_key.path == ["marts", "fct_ev_stock"]
+    ]
+    assert ev_stock["dagster/row_count"].value == 3
+    assert ev_stock["newest_period"].value == "2025-05-31"
+    assert "| geography |" in ev_stock["preview"].value
