@@ -9,7 +9,7 @@ UV ?= uv
 SHARED ?= ../shared
 DAGSTER_MODULE := orchestration.definitions
 
-.PHONY: setup manifest dagster-home run ui test lint format extract status score bench
+.PHONY: setup manifest dagster-home run ui docs test lint format extract status score bench
 
 setup:  ## install uv if missing and sync the locked environment
 	@command -v $(UV) >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -28,6 +28,11 @@ run: manifest dagster-home  ## build the whole warehouse from the articles folde
 
 ui: manifest dagster-home  ## the Dagster UI on http://127.0.0.1:3000
 	$(UV) run dagster dev -h 127.0.0.1 -p 3000 -m $(DAGSTER_MODULE)
+
+docs: manifest  ## the dbt docs site, offline, for the built warehouse: warehouse/docs/index.html
+	cd dbt && $(UV) run dbt docs generate --profiles-dir . --static --quiet
+	@mkdir -p warehouse/docs && cp dbt/target/static_index.html warehouse/docs/index.html
+	@echo "dbt docs: warehouse/docs/index.html (one self-contained file; open it in a browser)"
 
 test: manifest  ## lint, then the whole test suite
 	$(UV) run ruff check .

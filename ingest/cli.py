@@ -77,12 +77,29 @@ def _print_table(facts: list) -> None:
     print(f"\n{len(facts)} facts")
 
 
+def _progress_bar():
+    """A one-line progress bar on stderr, for terminals only (never in pipes or logs)."""
+    width = 30
+
+    def show(done: int, total: int) -> None:
+        if total < 20:
+            return
+        filled = width * done // total
+        end = "\n" if done == total else ""
+        sys.stderr.write(
+            f"\rextracting [{'#' * filled}{'.' * (width - filled)}] {done}/{total} articles{end}"
+        )
+        sys.stderr.flush()
+
+    return show
+
+
 def run_extract(paths: list[Path], output_format: str) -> int:
     from ingest.pipeline import extract_paths
     from ingest.read.discover import PathNotFoundError
 
     try:
-        result = extract_paths(paths)
+        result = extract_paths(paths, _progress_bar() if sys.stderr.isatty() else None)
     except PathNotFoundError as error:
         print(f"qazauto: {error}", file=sys.stderr)
         return 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -90,12 +90,18 @@ def _fact_row(fact: Fact) -> dict:
     return row
 
 
-def extract_articles(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Sentences, facts and entity mentions for a frame of articles (see ARTICLE_SCHEMA)."""
+def extract_articles(
+    articles: pl.DataFrame, progress: Callable[[int, int], None] | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Sentences, facts and entity mentions for a frame of articles (see ARTICLE_SCHEMA).
+    `progress(done, total)` is called after each article."""
     sentence_rows: list[dict] = []
     fact_rows: list[dict] = []
     entity_rows: list[dict] = []
-    for row in articles.select("article_id", "text", "published_at").iter_rows(named=True):
+    total = articles.height
+    for done, row in enumerate(
+        articles.select("article_id", "text", "published_at").iter_rows(named=True), start=1
+    ):
         text = row["text"]
         result: ArticleExtraction = extract_article(row["article_id"], text, row["published_at"])
         sentence_rows.extend(
@@ -112,6 +118,8 @@ def extract_articles(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
         )
         fact_rows.extend(_fact_row(f) for f in result.facts)
         entity_rows.extend(asdict(e) for e in result.entities)
+        if progress is not None:
+            progress(done, total)
     return (
         pl.DataFrame(sentence_rows, schema=SENTENCE_SCHEMA),
         pl.DataFrame(fact_rows, schema=FACT_SCHEMA),
@@ -119,14 +127,18 @@ def extract_articles(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
     )
 
 
-def extract_read(read: ReadResult) -> ExtractionResult:
-    sentences, facts, entities = extract_articles(read.articles)
+def extract_read(
+    read: ReadResult, progress: Callable[[int, int], None] | None = None
+) -> ExtractionResult:
+    sentences, facts, entities = extract_articles(read.articles, progress)
     return ExtractionResult(read.articles, read.rejections, sentences, facts, entities)
 
 
-def extract_paths(paths: list[Path]) -> ExtractionResult:
+def extract_paths(
+    paths: list[Path], progress: Callable[[int, int], None] | None = None
+) -> ExtractionResult:
     """Read every article under `paths` and extract it."""
-    return extract_read(read_articles(paths))
+    return extract_read(read_articles(paths), progress)
 
 
 __all__ = [
