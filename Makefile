@@ -23,7 +23,7 @@ dagster-home:
 	@cp orchestration/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 
 run: manifest dagster-home  ## build the whole warehouse from the articles folder (seeds/)
-	$(UV) run dagster job execute -m $(DAGSTER_MODULE) -j build_warehouse -c orchestration/run_config.yaml
+	$(UV) run python -m orchestration.build
 	@$(UV) run qazauto status
 
 ui: manifest dagster-home  ## the Dagster UI on http://127.0.0.1:3000

@@ -159,8 +159,22 @@ def _insert(con, table: str, frame: pl.DataFrame) -> None:
     con.unregister("incoming")
 
 
-def ingest_folder(folder: Path, database: Path, run_id: str, limit: int | None = None) -> Landing:
-    """Bring the raw tables of `database` up to date with the articles in `folder`."""
+def relative_name(path: Path, folder: Path) -> str:
+    """A file's name relative to the articles folder: its partition key."""
+    return path.relative_to(folder).as_posix()
+
+
+def ingest_folder(
+    folder: Path,
+    database: Path,
+    run_id: str,
+    limit: int | None = None,
+    only: set[str] | None = None,
+) -> Landing:
+    """Bring the raw tables of `database` up to date with the articles in `folder`.
+
+    `only` restricts the run to those files (names relative to `folder`); files that left the
+    folder are retired only by a run that looks at the whole folder."""
     limit = max_file_bytes() if limit is None else limit
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     version = extractor_version()
@@ -174,6 +188,9 @@ def ingest_folder(folder: Path, database: Path, run_id: str, limit: int | None =
 
         candidates = discover([folder])
         present = {str(c.path) for c in candidates}
+        whole_folder = only is None or {relative_name(c.path, folder) for c in candidates} <= only
+        if only is not None:
+            candidates = [c for c in candidates if relative_name(c.path, folder) in only]
         to_read = []
         for candidate in candidates:
             row = ledger.get(str(candidate.path))
@@ -239,7 +256,7 @@ def ingest_folder(folder: Path, database: Path, run_id: str, limit: int | None =
             ledger_rows.append(entry)
 
         for path, row in ledger.items():
-            if path not in present and row["status"] != "retired":
+            if whole_folder and path not in present and row["status"] != "retired":
                 landing.retired.append(path)
                 ledger_rows.append(
                     {

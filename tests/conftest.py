@@ -70,12 +70,9 @@ def run_build(
         env.setenv("QAZAUTO_ARTICLES_DIR", str(articles))
         env.setenv("QAZAUTO_WAREHOUSE", str(database))
         env.setenv("QAZAUTO_PUBLISHED_DIR", str(published or database.parent / "published"))
-        from orchestration.definitions import defs
+        from orchestration.build import build
 
-        job = defs.resolve_job_def("build_warehouse")
-        return job.execute_in_process(
-            instance=dg.DagsterInstance.ephemeral(), raise_on_error=raise_on_error
-        )
+        return build(dg.DagsterInstance.ephemeral(), raise_on_error=raise_on_error)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 import dagster as dg
 
 from ingest.land import RAW_SCHEMA, RAW_TABLES, ingest_folder
+from orchestration.partitions import ARTICLE_FILES
 from orchestration.resources import WRITER_POOL, WarehouseConfig
 
 RAW_DESCRIPTIONS = {
@@ -65,12 +66,20 @@ def _file_table(landing) -> dg.MetadataValue:
         for table in RAW_TABLES
     ],
     pool=WRITER_POOL,
+    partitions_def=ARTICLE_FILES,
+    backfill_policy=dg.BackfillPolicy.single_run(),
 )
 def raw_extracts(context: dg.AssetExecutionContext, warehouse: WarehouseConfig):
-    """Read new and changed article files, extract their facts and update the raw tables and
-    the article ledger in one transaction. Unchanged files are not read again."""
+    """Read the article files of this run's partitions (one partition per file), extract their
+    facts and update the raw tables and the article ledger in one transaction. Unchanged files
+    are not read again; a run over every partition also retires files that left the folder."""
     articles_dir = warehouse.articles_path()
-    landing = ingest_folder(articles_dir, warehouse.warehouse_path(), context.run.run_id)
+    landing = ingest_folder(
+        articles_dir,
+        warehouse.warehouse_path(),
+        context.run.run_id,
+        only=set(context.partition_keys),
+    )
     for row in landing.rejections.iter_rows(named=True):
         context.log.warning(f"rejected {row['file_path']}: {row['reason']}: {row['message']}")
     for path in landing.pending:

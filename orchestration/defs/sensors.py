@@ -1,40 +1,58 @@
-"""A sensor that starts the build when article files appear or change."""
+"""A sensor that adds a partition for each new article file and starts the build."""
 
 import hashlib
+from pathlib import Path
 
 import dagster as dg
 
 from ingest import settings
 from orchestration.defs.jobs import build_warehouse
+from orchestration.partitions import ARTICLE_FILES, plan_partitions, range_tags
 
-WATCHED_SUFFIXES = (".txt", ".csv")
 
-
-def folder_fingerprint() -> tuple[str, int]:
-    """A digest of the names, sizes and modification times of the articles folder's files."""
-    folder = settings.articles_dir()
+def files_digest(folder: Path, keys: list[str]) -> str:
+    """A digest of the names, sizes and modification times of these files and sources.csv."""
     digest = hashlib.sha256()
-    count = 0
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
-            if path.suffix in WATCHED_SUFFIXES and path.is_file():
-                stat = path.stat()
-                digest.update(
-                    f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode()
-                )
-                count += 1
-    return digest.hexdigest(), count
+    for key in sorted(keys):
+        path = folder / key
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{key}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    for sources in sorted(folder.rglob("sources.csv")) if folder.is_dir() else []:
+        stat = sources.stat()
+        digest.update(f"{sources}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 @dg.sensor(
     job=build_warehouse, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING
 )
 def new_articles(context: dg.SensorEvaluationContext):
-    """Start a build when the articles folder's files differ from the last build's."""
-    fingerprint, count = folder_fingerprint()
-    if fingerprint == context.cursor:
-        return dg.SkipReason(f"No new or changed article files ({count} files).")
-    context.update_cursor(fingerprint)
-    return dg.RunRequest(
-        run_key=fingerprint, tags={"qazauto/trigger": "new_articles", "qazauto/files": str(count)}
+    """New files get partitions and a run over just those partitions (plus the models
+    downstream). When files already known changed or left, the run covers every partition:
+    the ledger reads only what changed and retires what left."""
+    folder = settings.articles_dir()
+    existing = context.instance.get_dynamic_partitions(ARTICLE_FILES.name)
+    changes = plan_partitions(existing, folder)
+    now = files_digest(folder, changes.keys)
+    if now == context.cursor:
+        return dg.SkipReason("No new or changed article files.")
+    known_unchanged = files_digest(folder, existing) == context.cursor
+    context.update_cursor(now)
+    requests = []
+    if changes.added:
+        requests.append(ARTICLE_FILES.build_add_request(changes.added))
+    if changes.removed:
+        requests.append(ARTICLE_FILES.build_delete_request(changes.removed))
+    selected = changes.added if known_unchanged and changes.added else changes.keys
+    if not selected:
+        return dg.SensorResult(dynamic_partitions_requests=requests)
+    run = dg.RunRequest(
+        run_key=now,
+        tags={
+            **range_tags(selected),
+            "qazauto/trigger": "new_articles",
+            "qazauto/files": str(len(selected)),
+        },
     )
+    return dg.SensorResult(run_requests=[run], dynamic_partitions_requests=requests)

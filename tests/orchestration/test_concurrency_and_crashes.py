@@ -23,7 +23,7 @@ MARTS = (
 
 
 def start_run(home, articles, database, log) -> subprocess.Popen:
-    """`dagster job execute` in its own process group, as `make run` would start it."""
+    """`python -m orchestration.build` in its own process group, as `make run` starts it."""
     home.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "orchestration" / "dagster.yaml", home / "dagster.yaml")
     env = {
@@ -34,19 +34,7 @@ def start_run(home, articles, database, log) -> subprocess.Popen:
         "QAZAUTO_PUBLISHED_DIR": str(database.parent / "published"),
     }
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "dagster",
-            "job",
-            "execute",
-            "-m",
-            "orchestration.definitions",
-            "-j",
-            "build_warehouse",
-            "-c",
-            "orchestration/run_config.yaml",
-        ],
+        [sys.executable, "-m", "orchestration.build"],
         cwd=ROOT,
         env=env,
         stdout=log,

@@ -1,0 +1,42 @@
+"""Build the whole warehouse from the command line, as `make run` does:
+
+    python -m orchestration.build
+
+Registers every article file as a partition (and drops the partitions of files that left the
+folder), then runs `build_warehouse` once over all of them in this Dagster instance
+($DAGSTER_HOME), so the run shows in the UI like any other.
+"""
+
+import sys
+
+import dagster as dg
+
+from ingest import settings
+from orchestration.partitions import range_tags, sync_partitions
+
+JOB = "build_warehouse"
+
+
+def build(instance: dg.DagsterInstance, raise_on_error: bool = True) -> dg.ExecuteInProcessResult:
+    """Run the whole job over every article file of the articles folder."""
+    from orchestration.definitions import defs
+
+    changes = sync_partitions(instance, settings.articles_dir())
+    if not changes.keys:
+        raise SystemExit(f"qazauto: no article files (*.txt) in {settings.articles_dir()}")
+    job = defs.resolve_job_def(JOB)
+    return job.execute_in_process(
+        instance=instance,
+        tags={**range_tags(changes.keys), "qazauto/trigger": "full_build"},
+        raise_on_error=raise_on_error,
+    )
+
+
+def main() -> int:
+    with dg.DagsterInstance.get() as instance:
+        result = build(instance, raise_on_error=False)
+    return 0 if result.success else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
