@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from ingest.land import RAW_SCHEMA, RAW_TABLES, ingest_folder
+from ingest.land import LEDGER_TABLE, RAW_SCHEMA, RAW_TABLES, ingest_folder
 from orchestration.partitions import ARTICLE_FILES
 from orchestration.resources import WRITER_POOL, WarehouseConfig
 
@@ -12,7 +12,10 @@ RAW_DESCRIPTIONS = {
     "sentences": "Sentences of every article, with offsets.",
     "fact_mentions": "Facts the extractor read, each with its evidence span.",
     "entity_mentions": "Companies, places, models and plants the articles name.",
+    LEDGER_TABLE: "Every file seen, by path: size, time, content hash, status (active, "
+    "duplicate, rejected, retired) and the extractor version that read it.",
 }
+LANDED_TABLES = (*RAW_TABLES, LEDGER_TABLE)
 PREVIEW_COLUMNS = [
     "article_id",
     "fact_type",
@@ -63,7 +66,7 @@ def _file_table(landing) -> dg.MetadataValue:
             group_name="ingest",
             kinds={"python", "polars", "duckdb"},
         )
-        for table in RAW_TABLES
+        for table in LANDED_TABLES
     ],
     pool=WRITER_POOL,
     partitions_def=ARTICLE_FILES,
@@ -94,10 +97,10 @@ def raw_extracts(context: dg.AssetExecutionContext, warehouse: WarehouseConfig):
         "pending": len(landing.pending),
     }
     context.log.info(f"articles folder {articles_dir}: {files}")
-    for table in RAW_TABLES:
+    for table in LANDED_TABLES:
         metadata: dict[str, object] = {
             "dagster/row_count": landing.totals[table],
-            "rows_written_this_run": landing.row_counts[table],
+            "rows_written_this_run": landing.row_counts.get(table, 0),
             "articles_dir": str(articles_dir),
             "files": dg.MetadataValue.json(files),
         }
