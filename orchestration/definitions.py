@@ -4,14 +4,14 @@ import dagster as dg
 
 from orchestration.defs.ingest import raw_extracts
 from orchestration.defs.jobs import build_warehouse
-from orchestration.defs.publish import published_snapshot
+from orchestration.defs.publish import industry_brief, published_snapshot
 from orchestration.defs.quality import mart_expectations
 from orchestration.defs.sensors import new_articles
 from orchestration.defs.warehouse import warehouse_models
 from orchestration.resources import build_resources
 
 defs = dg.Definitions(
-    assets=[raw_extracts, warehouse_models, published_snapshot],
+    assets=[raw_extracts, warehouse_models, published_snapshot, industry_brief],
     asset_checks=[mart_expectations],
     jobs=[build_warehouse],
     sensors=[new_articles],
