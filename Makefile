@@ -9,7 +9,7 @@ UV ?= uv
 SHARED ?= ../shared
 DAGSTER_MODULE := orchestration.definitions
 
-.PHONY: setup manifest dagster-home run ui docs test lint format extract status score bench
+.PHONY: setup manifest dagster-home run ui docs test test-ui lint format extract status score bench
 
 setup:  ## install uv if missing and sync the locked environment
 	@command -v $(UV) >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -37,6 +37,9 @@ docs: manifest  ## the dbt docs site, offline, for the built warehouse: warehous
 test: manifest  ## lint, then the whole test suite
 	$(UV) run ruff check .
 	$(UV) run pytest
+
+test-ui: manifest  ## the browser test of the Dagster UI (needs Debian's chromium)
+	QAZAUTO_UI_TESTS=1 $(UV) run pytest tests/ui
 
 lint: setup
 	$(UV) run ruff check .
