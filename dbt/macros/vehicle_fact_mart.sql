@@ -20,12 +20,7 @@ select
     status,
     vehicle_type,
     segment,
-    article_id,
-    published_at,
-    evidence,
-    char_start,
-    char_end,
-    is_retired,
+    {{ provenance_columns() }},
     {{ report_flags("subject, geography, period_start, period_end, coalesce(vehicle_type, 'all'), coalesce(segment, 'all')") }}
 from facts
 {%- endmacro %}

@@ -37,11 +37,6 @@ select
     company,
     country,
     relation,
-    article_id,
-    published_at,
-    evidence,
-    char_start,
-    char_end,
-    is_retired,
+    {{ provenance_columns() }},
     {{ report_flags('company, country, relation', value_column='relation', numeric=false) }}
 from dated

@@ -30,11 +30,6 @@ select
     status,
     period,
     period_start,
-    article_id,
-    published_at,
-    evidence,
-    char_start,
-    char_end,
-    is_retired,
+    {{ provenance_columns() }},
     {{ report_flags('plant_key, metric, plant_scope') }}
 from metrics

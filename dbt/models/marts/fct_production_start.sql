@@ -14,12 +14,7 @@ select
     period_end,
     period_grain,
     status,
-    article_id,
-    published_at,
-    evidence,
-    char_start,
-    char_end,
-    is_retired,
+    {{ provenance_columns() }},
     {{ report_flags("plant_key, coalesce(model, ''), coalesce(milestone, 'production_start')",
                     value_column='period_start', numeric=false) }}
 from facts
