@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ingest.contract import SUMMARY_COLUMNS
+
 EXAMPLES = """examples:
   qazauto extract seeds --format jsonl          one fact per line, the contract's JSON
   qazauto extract seeds/000_34977693e316af9f.txt --format table
@@ -54,16 +56,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _print_table(facts: list) -> None:
-    columns = (
-        "article_id",
-        "fact_type",
-        "subject",
-        "period",
-        "value",
-        "unit",
-        "qualifier",
-        "status",
-    )
+    columns = SUMMARY_COLUMNS
     rows = [
         [str(getattr(f, c) if getattr(f, c) is not None else "") for c in columns] for f in facts
     ]

@@ -82,3 +82,14 @@ class Fact:
 
 
 FACT_COLUMNS = tuple(Fact.__dataclass_fields__)
+# What a person scanning facts wants to see first (the CLI's table, the UI's preview).
+SUMMARY_COLUMNS = (
+    "article_id",
+    "fact_type",
+    "subject",
+    "period",
+    "value",
+    "unit",
+    "qualifier",
+    "status",
+)

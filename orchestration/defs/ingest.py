@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from ingest.contract import SUMMARY_COLUMNS
 from ingest.land import LEDGER_TABLE, RAW_SCHEMA, RAW_TABLES, ingest_folder
 from orchestration.partitions import ARTICLE_FILES
 from orchestration.resources import WRITER_POOL, WarehouseConfig
@@ -16,16 +17,7 @@ RAW_DESCRIPTIONS = {
     "duplicate, rejected, retired) and the extractor version that read it.",
 }
 LANDED_TABLES = (*RAW_TABLES, LEDGER_TABLE)
-PREVIEW_COLUMNS = [
-    "article_id",
-    "fact_type",
-    "subject",
-    "period",
-    "value",
-    "unit",
-    "qualifier",
-    "status",
-]
+PREVIEW_COLUMNS = list(SUMMARY_COLUMNS)
 
 
 def _preview(frame, columns: list[str], rows: int = 15) -> dg.MetadataValue:
