@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import polars as pl
 
-from ingest.pipeline import extract_articles
+from ingest.parallel import extract_in_parallel
 from ingest.read.discover import discover
 from ingest.read.reader import (
     REJECTION_SCHEMA,
@@ -28,6 +29,7 @@ from ingest.read.reader import (
     max_file_bytes,
     read_all,
 )
+from ingest.settings import extract_workers
 from ingest.warehouse_lock import connect_when_free
 
 RAW_SCHEMA = "raw"
@@ -45,6 +47,9 @@ LEDGER_SCHEMA = {
     "extractor_version": pl.String,
     "first_seen_at": pl.Datetime("us"),
     "last_seen_at": pl.Datetime("us"),
+    # When this row last changed (read again, retired): incremental models take in the
+    # articles whose row changed since their last build.
+    "changed_at": pl.Datetime("us"),
     "run_id": pl.String,
 }
 
@@ -66,6 +71,8 @@ class Landing:
     totals: dict[str, int] = field(default_factory=dict)
     rejections: pl.DataFrame | None = None
     facts: pl.DataFrame | None = None
+    # Wall time of each stage: read (find, stat, decode), extract, land (write and commit).
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 @cache
@@ -170,12 +177,16 @@ def ingest_folder(
     run_id: str,
     limit: int | None = None,
     only: set[str] | None = None,
+    workers: int | None = None,
 ) -> Landing:
     """Bring the raw tables of `database` up to date with the articles in `folder`.
 
     `only` restricts the run to those files (names relative to `folder`); files that left the
-    folder are retired only by a run that looks at the whole folder."""
+    folder are retired only by a run that looks at the whole folder. `workers` caps the
+    processes that extract a large batch (default: `QAZAUTO_EXTRACT_WORKERS`, one per core)."""
     limit = max_file_bytes() if limit is None else limit
+    workers = extract_workers() if workers is None else workers
+    clock = time.perf_counter()
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     version = extractor_version()
     landing = Landing(run_id=run_id, ingested_at=now)
@@ -263,12 +274,17 @@ def ingest_folder(
                         **row,
                         "status": "retired",
                         "last_seen_at": row["last_seen_at"],
+                        "changed_at": now,
                         "run_id": run_id,
                     }
                 )
 
         read = frames(to_extract + kept)
-        sentences, facts, entities = extract_articles(read.articles)
+        landing.seconds["read"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        sentences, facts, entities = extract_in_parallel(read.articles, workers)
+        landing.seconds["extract"] = time.perf_counter() - clock
+        clock = time.perf_counter()
         stamped = {
             "articles": _stamp(read.articles, run_id, now).with_columns(
                 pl.lit(None, dtype=pl.Datetime("us")).alias("retired_at")
@@ -305,6 +321,7 @@ def ingest_folder(
             for table in (*RAW_TABLES, LEDGER_TABLE)
         }
         con.execute("commit")
+        landing.seconds["land"] = time.perf_counter() - clock
     except Exception:
         con.execute("rollback")
         raise
@@ -332,6 +349,7 @@ def _ledger_row(
         "extractor_version": version,
         "first_seen_at": previous["first_seen_at"] if previous else now,
         "last_seen_at": now,
+        "changed_at": now,
         "run_id": run_id,
     }
 

@@ -32,3 +32,14 @@ def warehouse_path() -> Path:
 def published_dir() -> Path:
     """`QAZAUTO_PUBLISHED_DIR`: where the snapshot for readers is published."""
     return _resolve(os.environ.get(PUBLISHED_DIR_ENV) or DEFAULT_PUBLISHED_DIR)
+
+
+WORKERS_ENV = "QAZAUTO_EXTRACT_WORKERS"
+
+
+def extract_workers() -> int:
+    """`QAZAUTO_EXTRACT_WORKERS`: processes that extract a large batch; one per core by default."""
+    raw = os.environ.get(WORKERS_ENV, "").strip()
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    return os.cpu_count() or 1

@@ -26,6 +26,16 @@ FUNCTION_WORDS = frozenset(
     "with than compared year years per a an the this that which who while as up down last since "
     "during after before between across respectively each annually yearly a-year".split()
 )
+PLAN_AUXILIARIES = frozenset(
+    "is are was were be been will to scheduled expected set planned due slated about going".split()
+)
+UNLISTED_MODEL = re.compile(
+    r"\s+(?:of\s+|with\s+)?(?:the\s+)?(?:new(?:-generation)?\s+)?"
+    r"(?P<name>(?:[A-Z][\w-]*|\d[\w-]*)(?:\s+(?:[A-Z][\w-]*|\d[\w-]*)){0,2})\b"
+)
+PLANT_AFTER_NAME = re.compile(
+    r"\s+(?:plant|factory|facility|site|enterprise|company|group)\b", re.IGNORECASE
+)
 CHANGE_AFTER = re.compile(
     r"\s+(?:more|fewer|less|higher|lower|above|below)\b(?!\s+than\s+\d)", re.IGNORECASE
 )
@@ -191,7 +201,7 @@ def classify_vehicle_count(
         is_ev
         and stock is not None
         and (output is None or stock <= output)
-        and (sales is None or stock <= sales)
+        and (sales is None or stock <= sales or _at_point_in_time(text, analysis))
     ):
         return "ev_stock"
     if output is not None and (sales is None or output <= sales):
@@ -207,6 +217,25 @@ def classify_vehicle_count(
     if discourse.last_fact_type in ("vehicle_output", "vehicle_sales", "ev_stock") and recent:
         return discourse.last_fact_type
     return None
+
+
+def _at_point_in_time(text: str, analysis: SentenceAnalysis) -> bool:
+    """The sentence dates its figure at a point ("as of 1 January 2024", "by the end of 2023")."""
+    for t in analysis.times:
+        if t.comparison:
+            continue
+        if t.period.grain == "day" or cuewords.spans(
+            "triggers", "stock_dates", text, max(analysis.start, t.start - 16), t.start + 16
+        ):
+            return True
+    return False
+
+
+def _ranks_a_model(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
+    """A model's place in a ranking ("the Onix remained the best-selling model with 7,120
+    units") is not a figure of the market."""
+    clause_start, clause_end = cuewords.clause_bounds(text, q.start, analysis.start, analysis.end)
+    return cuewords.has("triggers", "model_level", text, clause_start, clause_end)
 
 
 def _respectively_subject(
@@ -537,6 +566,8 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             continue
         if _has_non_vehicle_product(text, q, analysis.start):
             continue
+        if _ranks_a_model(text, q, analysis):
+            continue
         vehicle_counts.append((q, noun))
 
     for q, noun in vehicle_counts:
@@ -721,19 +752,43 @@ def _start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, s
         for ga, gb in gerunds:
             if 0 <= ga - vb <= 2 and not _produces_other_goods(text, gb, end):
                 found.append((va, gb, "production_start"))
+    named = [(m.start, m.end) for m in (*analysis.models, *analysis.companies, *analysis.places)]
     for va, vb in verbs:
         for na, nb in nouns:
-            gap = text[min(vb, nb) : max(va, na)]
-            if len(re.findall(r"\S+", gap)) > 5 or re.search(r"[,;.]", gap):
+            gap_start, gap_end = min(vb, nb), max(va, na)
+            gap = text[gap_start:gap_end]
+            if _gap_words(text, gap_start, gap_end, named) > 5 or re.search(r"[,;.]", gap):
                 continue
             if text[na:nb].lower().startswith("operation") and na not in plant_before:
                 continue
             found.append((min(va, na), max(vb, nb), "production_start"))
     for a, b in cuewords.spans("production_start", "commissioning", text, start, end):
         found.append((a, b, "commissioning"))
+    counts = [q.lead for q in analysis.quantities if q.kind == "count" and q.value >= 100]
     for a, b in cuewords.spans("production_start", "first_vehicle", text, start, end):
+        clause_start = cuewords.clause_bounds(text, a, start, end)[0]
+        counted = any(clause_start <= lead < a for lead in counts)
+        if counted and "first" not in text[a:b].lower():
+            continue  # "41,045 cars rolled off assembly lines": output, not a first vehicle
         found.append((a, b, "first_vehicle"))
     return sorted(found)
+
+
+def _gap_words(text: str, start: int, end: int, named: list[tuple[int, int]]) -> int:
+    """Words between two cues, a name ("the Hyundai Elantra", "Almaty") counting as one
+    word and the auxiliaries of a plan ("is scheduled to") as none."""
+    words = 0
+    inside_name: tuple[int, int] | None = None
+    for match in re.finditer(r"\S+", text[start:end]):
+        position = start + match.start()
+        name = next((span for span in named if span[0] <= position < span[1]), None)
+        if name is not None:
+            words += name != inside_name
+            inside_name = name
+            continue
+        if match.group().lower() not in PLAN_AUXILIARIES:
+            words += 1
+    return words
 
 
 def production_start_facts(
@@ -760,7 +815,8 @@ def production_start_facts(
             in_clause or times,
             key=lambda t: min(abs(t.start - first_cue[1]), abs(first_cue[0] - t.end)),
         )
-        pairs.append((time, models[0].text if models else None))
+        model = models[0].text if models else _unlisted_model(text, analysis, first_cue[1])
+        pairs.append((time, model))
     subject, location, operator = _start_subject(text, analysis, discourse, first_cue[0])
     facts = []
     for time, model in pairs:
@@ -789,6 +845,25 @@ def production_start_facts(
             )
         )
     return facts
+
+
+def _unlisted_model(text: str, analysis: SentenceAnalysis, cue_end: int) -> str | None:
+    """A model the lexicon does not know, named right after the start cue: "started production
+    of the Song Plus at", "began assembling the Isuzu NPR"."""
+    match = UNLISTED_MODEL.match(text, cue_end, analysis.end)
+    if match is None:
+        return None
+    name_start, name_end = match.span("name")
+    if PLANT_AFTER_NAME.match(text, name_end, analysis.end):
+        return None  # "production of the Kia Qazaqstan plant": a plant, not a model
+    named = [
+        (m.start, m.end)
+        for m in (*analysis.companies, *analysis.places)
+        if name_start <= m.start < name_end
+    ]
+    words = [w for w in re.finditer(r"\S+", text[name_start:name_end])]
+    uncovered = [w for w in words if not any(a <= name_start + w.start() < b for a, b in named)]
+    return match.group("name") if uncovered else None
 
 
 def _start_subject(

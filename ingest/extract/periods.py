@@ -181,7 +181,8 @@ def _rules() -> list[tuple[re.Pattern[str], str]]:
         (
             re.compile(
                 rf"\b(?:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?:-|–|—|to|through|till|until|"
-                rf"and)\s*(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+                rf"and)\s*(?P<m2>{MONTH})(?:,?\s+(?:of\s+)?(?:(?P<y>{YEAR})|"
+                rf"(?P<r>(?i:this|last|the\s+current|the\s+previous)\s+year)))?\b"
             ),
             "month_range",
         ),
@@ -300,11 +301,20 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Matcher) -> tuple[Period | None,
         return None, False
     if kind == "month_range":
         m1, m2 = month_number(g["m1"]), month_number(g["m2"])
-        year = int(g["y"]) if g.get("y") else ctx.year_for(m2)
+        relative = g.get("r")
+        if relative:  # "January-August this year", "January-May last year"
+            base = pub.year if pub else ctx.context.anchor_year
+            if base is None:
+                return None, False
+            previous = relative.lower().startswith(("last", "the previous"))
+            year = base - 1 if previous else base
+        else:
+            year = int(g["y"]) if g.get("y") else ctx.year_for(m2)
         if year is None:
             return None, False
         first_year = year - 1 if m1 > m2 else year
-        return span_period(month_period(first_year, m1), month_period(year, m2)), False
+        period = span_period(month_period(first_year, m1), month_period(year, m2))
+        return period, bool(relative)
     if kind == "first_months":
         n = COUNT_WORDS.get(g["n"].lower()) or (int(g["n"]) if g["n"].isdigit() else None)
         year = int(g["y"]) if g.get("y") else ctx.year_for()

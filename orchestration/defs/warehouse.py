@@ -11,9 +11,12 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 from dagster_dbt.errors import DagsterDbtCliRuntimeError
 
+from ingest.land import LEDGER_TABLE, RAW_SCHEMA
 from ingest.warehouse_lock import is_lock_error, wait_until_free
 from orchestration.project import MANIFEST, dbt_project
 from orchestration.resources import WRITER_POOL, WarehouseConfig
+
+LANDING = dg.AssetKey([RAW_SCHEMA, LEDGER_TABLE])
 
 
 class WarehouseTranslator(DagsterDbtTranslator):
@@ -27,6 +30,22 @@ class WarehouseTranslator(DagsterDbtTranslator):
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         """The quality models form the `quality` group; everything else is `warehouse`."""
         return "quality" if dbt_resource_props.get("schema") == "quality" else "warehouse"
+
+    def get_asset_spec(
+        self, manifest: Mapping[str, Any], unique_id: str, project: Any
+    ) -> dg.AssetSpec:
+        """Nodes without parents (the reference seeds, the date spine) follow the landing too.
+
+        Otherwise a backfill launched from the UI ("Materialize all") starts them beside the
+        ingest run and splits the dbt project over several runs, and a relationship test
+        between a model of one run and a model of the next fails on a fresh warehouse."""
+        spec = super().get_asset_spec(manifest, unique_id, project)
+        node = manifest["nodes"].get(unique_id, {})
+        if node.get("resource_type") in ("seed", "model") and not node.get("depends_on", {}).get(
+            "nodes"
+        ):
+            spec = spec.merge_attributes(deps=[LANDING])
+        return spec
 
 
 @dbt_assets(

@@ -1,33 +1,23 @@
 -- Which companies make vehicles in a country, and which plan to, as the articles say.
 with relations as (
-    select
-        mentions.entity_name as company,
-        mentions.relation_country as country,
-        mentions.relation,
-        mentions.article_id,
-        sentences.sentence_text as evidence,
-        sentences.char_start,
-        sentences.char_end
-    from {{ ref('stg_entity_mentions') }} as mentions
-    inner join {{ ref('stg_sentences') }} as sentences
-        on mentions.article_id = sentences.article_id
-        and mentions.sentence_index = sentences.sentence_index
-    where mentions.relation is not null
-),
-
-deduplicated as (
-    select distinct * from relations
+    select * from {{ ref('int_company_relations') }}
 ),
 
 dated as (
     select
-        deduplicated.*,
+        relations.company,
+        relations.country,
+        relations.relation,
+        relations.article_id,
+        relations.evidence,
+        relations.char_start,
+        relations.char_end,
         articles.published_at,
         articles.ingested_at,
         articles.is_retired
-    from deduplicated
+    from relations
     inner join {{ ref('stg_articles') }} as articles
-        on deduplicated.article_id = articles.article_id
+        on relations.article_id = articles.article_id
 )
 
 select
