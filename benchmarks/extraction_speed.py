@@ -1,16 +1,18 @@
-"""Extraction speed: sentences and megabytes per second over a corpus, on one core.
+"""Extraction speed: sentences and megabytes per second, in one process and in one per core.
 
     uv run python benchmarks/extraction_speed.py [PATH ...] [--copies N] [--json FILE]
 
 The corpus is the seed articles and the dev set (when ../shared is beside the repository),
 each article repeated `--copies` times under new ids so that the timing is not dominated by
-start-up. Reading (decoding) is timed apart from extraction.
+start-up. Reading (decoding) is timed apart from extraction. The run with several processes
+includes starting them.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 import time
@@ -21,6 +23,7 @@ import polars as pl
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from ingest.parallel import extract_in_parallel  # noqa: E402
 from ingest.pipeline import extract_articles  # noqa: E402
 from ingest.read import read_articles  # noqa: E402
 
@@ -30,7 +33,8 @@ DEFAULT_PATHS = [ROOT / "seeds", ROOT.parent / "shared" / "devset" / "articles"]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
-    parser.add_argument("--copies", type=int, default=40)
+    parser.add_argument("--copies", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     paths = [p for p in (args.paths or DEFAULT_PATHS) if p.exists()]
@@ -50,6 +54,10 @@ def main() -> None:
     started = time.perf_counter()
     sentences, facts, _ = extract_articles(corpus)
     seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    parallel_sentences, _, _ = extract_in_parallel(corpus, args.workers, min_articles_per_worker=1)
+    parallel_seconds = time.perf_counter() - started
+    assert parallel_sentences.height == sentences.height
     megabytes = corpus["text"].str.len_bytes().sum() / 1e6
     figures = {
         "articles": corpus.height,
@@ -60,6 +68,11 @@ def main() -> None:
         "extract_seconds": round(seconds, 3),
         "sentences_per_second": round(sentences.height / seconds, 1),
         "megabytes_per_second": round(megabytes / seconds, 3),
+        "workers": args.workers,
+        "extract_seconds_parallel": round(parallel_seconds, 3),
+        "sentences_per_second_parallel": round(sentences.height / parallel_seconds, 1),
+        "megabytes_per_second_parallel": round(megabytes / parallel_seconds, 3),
+        "parallel_speedup": round(seconds / parallel_seconds, 2),
         "python": platform.python_version(),
         "machine": platform.machine(),
     }

@@ -470,8 +470,9 @@ def render(title: str, sentences: list[Planted], rng: random.Random) -> tuple[st
     return text.rstrip() + "\n", facts
 
 
-def generate(out_dir: Path, articles: int, seed: int = 7) -> dict:
-    """Write `articles` articles, `sources.csv` and `gold.jsonl` into `out_dir`."""
+def generate(out_dir: Path, articles: int, seed: int = 7, prefix: str = "gen") -> dict:
+    """Write `articles` articles, `sources.csv` and `gold.jsonl` into `out_dir`; the article
+    ids are `prefix` and a number."""
     rng = random.Random(seed)
     vocab = tomllib.loads(VOCABULARY.read_text(encoding="utf-8"))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -490,7 +491,7 @@ def generate(out_dir: Path, articles: int, seed: int = 7) -> dict:
             writer = ArticleWriter(rng, vocab, published)
             title, sentences = writer.write()
             text, facts = render(title, sentences, rng)
-            article_id = f"gen_{number:0{width}d}"
+            article_id = f"{prefix}_{number:0{width}d}"
             (out_dir / f"{article_id}.txt").write_text(text, encoding="utf-8")
             sources.writerow(
                 [
@@ -511,8 +512,9 @@ def main() -> None:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--prefix", default="gen", help="article ids are PREFIX_000001, ...")
     args = parser.parse_args()
-    summary = generate(args.out_dir, args.articles, args.seed)
+    summary = generate(args.out_dir, args.articles, args.seed, args.prefix)
     print(f"wrote {summary['articles']} articles with {summary['facts']} facts to {args.out_dir}")
 
 

@@ -18,7 +18,7 @@ from ingest.pipeline import ENTITY_SCHEMA, FACT_SCHEMA, SENTENCE_SCHEMA, extract
 
 # Below this many articles one process is faster than starting others.
 MIN_ARTICLES_PER_WORKER = 400
-CHUNK_ARTICLES = 500
+CHUNK_ARTICLES = 100
 Frames = tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]
 
 
@@ -26,19 +26,20 @@ def _extract_chunk(chunk: pl.DataFrame) -> Frames:
     return extract_articles(chunk)
 
 
-def workers_for(articles: int, workers: int) -> int:
+def workers_for(articles: int, workers: int, per_worker: int = MIN_ARTICLES_PER_WORKER) -> int:
     """How many processes a batch of `articles` is worth, at most `workers`."""
-    return max(1, min(workers, articles // MIN_ARTICLES_PER_WORKER))
+    return max(1, min(workers, articles // max(1, per_worker)))
 
 
 def extract_in_parallel(
     articles: pl.DataFrame,
     workers: int,
     progress: Callable[[int, int], None] | None = None,
+    min_articles_per_worker: int = MIN_ARTICLES_PER_WORKER,
 ) -> Frames:
     """Sentences, facts and entities of `articles`, as `extract_articles` returns them, in the
-    same order, using up to `workers` processes."""
-    workers = workers_for(articles.height, workers)
+    same order, using up to `workers` processes (fewer for a small batch)."""
+    workers = workers_for(articles.height, workers, min_articles_per_worker)
     if workers == 1:
         return extract_articles(articles, progress)
     columns = articles.select("article_id", "text", "published_at")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -82,7 +82,7 @@ class ExtractionResult:
 
 
 def _fact_row(fact: Fact) -> dict:
-    row = asdict(fact)
+    row = dict(vars(fact))  # flat dataclass: a shallow copy, not asdict's deep one
     period = parse_label(fact.period)
     row["period_start"] = period.first if period else None
     row["period_end"] = period.last if period else None
@@ -117,7 +117,7 @@ def extract_articles(
             for s in result.sentences
         )
         fact_rows.extend(_fact_row(f) for f in result.facts)
-        entity_rows.extend(asdict(e) for e in result.entities)
+        entity_rows.extend(dict(vars(e)) for e in result.entities)
         if progress is not None:
             progress(done, total)
     return (

@@ -292,6 +292,13 @@ def _rules() -> list[tuple[re.Pattern[str], str]]:
 
 RULES = _rules()
 SENTENCE_YEAR = re.compile(rf"\b{YEAR}\b")
+# Every rule needs a digit, a month or one of these words: a sentence with none of them is
+# not searched rule by rule.
+TIME_HINT = re.compile(
+    rf"\d|{MONTH}|\b(?:years?|months?|quarter|half|today|week|currently|early|mid|late|end|"
+    rf"beginning|start|middle|close)\b",
+    re.IGNORECASE,
+)
 
 
 def _resolve(kind: str, m: re.Match[str], ctx: _Matcher) -> tuple[Period | None, bool]:
@@ -443,6 +450,8 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Matcher) -> tuple[Period | None,
 def find_times(text: str, start: int, end: int, context: TimeContext) -> list[TimeExpression]:
     """Every time expression in text[start:end], resolved against `context`."""
     segment = text[start:end]
+    if not TIME_HINT.search(segment):
+        return []
     years = [int(y) for y in SENTENCE_YEAR.findall(segment)]
     matcher = _Matcher(segment, context, years[0] if len(set(years)) == 1 else None)
     taken: list[tuple[int, int]] = []

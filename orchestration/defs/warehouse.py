@@ -4,6 +4,7 @@ The models under `dbt/models/quality/` (coverage of each mart, the quarantine by
 the `quality` group, beside the great-expectations checks on the marts.
 """
 
+import time
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -64,14 +65,18 @@ def warehouse_models(
     database = warehouse.warehouse_path()
     wait_until_free(database)  # also exports the path dbt's profile reads
     events, failure = [], None
+    started = time.perf_counter()
     try:
         events.extend(dbt.cli(["build"], context=context).stream())
     except DagsterDbtCliRuntimeError as error:
         if is_lock_error(error):
             raise dg.RetryRequested(max_retries=5, seconds_to_wait=10) from error
         failure = error
+    context.log.info(f"dbt build: {time.perf_counter() - started:.1f} s, {len(events)} events")
     # The marts can be read only once dbt has let go of the file.
+    started = time.perf_counter()
     yield from with_mart_metadata(events, database)
+    context.log.info(f"events and mart metadata recorded in {time.perf_counter() - started:.1f} s")
     if failure is not None:
         raise failure
 
