@@ -4,8 +4,9 @@ start-up (Python, Dagster, dbt and great-expectations) and our own work.
     uv run python benchmarks/fixed_costs.py [--json FILE]
 
 Each import is timed in a fresh interpreter; a bare `dbt build` that selects nothing shows
-dbt's own start-up; dbt's time running the nodes comes from its run_results.json; the run itself is the Dagster job `make run` starts, on a copy of seeds/ in a
-temporary Dagster home and warehouse.
+dbt's own start-up; dbt's time running the nodes comes from its run_results.json. The run
+itself is the Dagster job `make run` starts, on a copy of seeds/ in a temporary Dagster home
+and warehouse.
 """
 
 from __future__ import annotations
