@@ -61,5 +61,7 @@ score: setup  ## score the extractor on the seed and dev gold sets (../shared)
 	$(UV) run qazauto extract $(SHARED)/devset/articles --format jsonl > /tmp/qazauto-dev.jsonl
 	python3 $(SHARED)/tools/score_facts.py $(SHARED)/devset/gold.jsonl /tmp/qazauto-dev.jsonl
 
-bench: setup  ## extraction speed over the seeds and dev set
-	$(UV) run python benchmarks/extraction_speed.py
+BENCH_SIZES ?= 1000 10000
+
+bench: manifest  ## benchmarks: extraction speed, stages at BENCH_SIZES articles, fixed costs
+	$(UV) run python benchmarks/bench.py --sizes $(BENCH_SIZES)

@@ -26,7 +26,7 @@ named as (
                 scope is not null,
                 subject like '%(%',
                 subject = plant_operator,
-                length(subject) desc,
+                {{ dbt.length("subject") }} desc,
                 subject
         ) as rank_in_plant
     from plant_facts
