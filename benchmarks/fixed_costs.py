@@ -123,7 +123,7 @@ def main() -> None:
     own = {
         "read_extract_land": round(steps["raw_extracts"], 2),
         "dbt_models_and_tests": dbt_seconds,
-        "expectation_suites": round(steps["mart_expectations"] - gx_import, 2),
+        "expectation_suites": round(max(0.0, steps["mart_expectations"] - gx_import), 2),
         "publish_snapshot_and_brief": round(
             steps["published__warehouse_snapshot"] + steps["published__industry_brief"], 2
         ),

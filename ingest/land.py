@@ -20,6 +20,7 @@ from pathlib import Path
 import polars as pl
 
 from ingest.parallel import extract_in_parallel
+from ingest.pipeline import FACT_SCHEMA
 from ingest.read.discover import discover
 from ingest.read.reader import (
     REJECTION_SCHEMA,
@@ -35,6 +36,8 @@ from ingest.warehouse_lock import connect_when_free
 RAW_SCHEMA = "raw"
 RAW_TABLES = ("articles", "rejected_files", "sentences", "fact_mentions", "entity_mentions")
 ARTICLE_TABLES = ("articles", "sentences", "fact_mentions", "entity_mentions")
+# Files read, extracted and landed together: the memory of a run does not grow with the folder.
+BATCH_FILES = 5000
 LEDGER_TABLE = "article_ledger"
 LEDGER_SCHEMA = {
     "file_path": pl.String,
@@ -218,54 +221,57 @@ def ingest_folder(
                 to_read.append(candidate)
         # Files the ledger knows come first: a new name for known text is the duplicate.
         to_read.sort(key=lambda c: (str(c.path) not in ledger, str(c.path)))
-        outcomes = read_all(to_read, limit)
-        reread = {str(o.candidate.path) for o in outcomes if not o.pending}
-
+        rereading = {str(c.path) for c in to_read}
         # Text already held by another file that stays: the first file keeps it.
         known = {
             row["content_sha256"]: row["article_id"]
             for path, row in ledger.items()
-            if row["status"] == "active" and path in present and path not in reread
+            if row["status"] == "active" and path in present and path not in rereading
         }
-        to_extract: list[ReadOutcome] = []
-        kept: list[ReadOutcome] = []
         ledger_rows: list[dict] = []
-        replaced_ids: list[str] = []
-        for outcome in outcomes:
-            path = str(outcome.candidate.path)
-            if outcome.pending:
-                landing.pending.append(path)
-                continue
-            previous = ledger.get(path)
-            if previous is not None and previous["status"] == "active":
-                replaced_ids.append(previous["article_id"])
-            entry = _ledger_row(outcome, previous, version, now, run_id)
-            if outcome.rejection is not None:
-                landing.rejected.append(path)
-                kept.append(outcome)
-            else:
-                article = outcome.article
-                first = known.get(article["content_sha256"])
-                if first is not None and first != article["article_id"]:
-                    entry.update(status="duplicate", duplicate_of=first)
-                    landing.duplicates.append(path)
-                    kept.append(_as_duplicate(outcome, first))
-                else:
-                    known[article["content_sha256"]] = article["article_id"]
-                    unchanged_text = (
-                        previous is not None
-                        and previous["status"] == "active"
-                        and previous["content_sha256"] == article["content_sha256"]
-                        and previous["extractor_version"] == version
-                    )
-                    if unchanged_text:
-                        replaced_ids.remove(previous["article_id"])
-                        landing.unchanged.append(path)
-                    else:
-                        (landing.changed if previous else landing.new).append(path)
-                        to_extract.append(outcome)
-            ledger_rows.append(entry)
+        facts_seen: list[pl.DataFrame] = []
+        rejections_seen: list[pl.DataFrame] = []
+        landing.seconds = {"read": time.perf_counter() - clock, "extract": 0.0, "land": 0.0}
+        # Batches bound the memory a large folder needs; they share the run's transaction.
+        for offset in range(0, len(to_read), BATCH_FILES):
+            clock = time.perf_counter()
+            outcomes = read_all(to_read[offset : offset + BATCH_FILES], limit)
+            for outcome in outcomes:
+                previous = ledger.get(str(outcome.candidate.path))
+                if outcome.pending and previous is not None and previous["status"] == "active":
+                    known.setdefault(previous["content_sha256"], previous["article_id"])
+            batch = _classify(outcomes, ledger, known, version, now, run_id, landing)
+            ledger_rows.extend(batch.ledger_rows)
+            read = frames(batch.to_extract + batch.kept)
+            landing.seconds["read"] += time.perf_counter() - clock
 
+            clock = time.perf_counter()
+            sentences, facts, entities = extract_in_parallel(read.articles, workers)
+            landing.seconds["extract"] += time.perf_counter() - clock
+
+            clock = time.perf_counter()
+            stamped = {
+                "articles": _stamp(read.articles, run_id, now).with_columns(
+                    pl.lit(None, dtype=pl.Datetime("us")).alias("retired_at")
+                ),
+                "rejected_files": _stamp(read.rejections, run_id, now),
+                "sentences": _stamp(sentences, run_id, now),
+                "fact_mentions": _stamp(facts, run_id, now),
+                "entity_mentions": _stamp(entities, run_id, now),
+            }
+            doomed = sorted(set(batch.replaced_ids) | set(read.articles["article_id"].to_list()))
+            for table in ARTICLE_TABLES:
+                _delete_where_in(con, table, "article_id", doomed)
+            reread = sorted(str(o.candidate.path) for o in outcomes if not o.pending)
+            _delete_where_in(con, "rejected_files", "file_path", reread)
+            for table, frame in stamped.items():
+                _insert(con, table, frame)
+                landing.row_counts[table] = landing.row_counts.get(table, 0) + frame.height
+            facts_seen.append(facts)
+            rejections_seen.append(read.rejections)
+            landing.seconds["land"] += time.perf_counter() - clock
+
+        clock = time.perf_counter()
         for path, row in ledger.items():
             if whole_folder and path not in present and row["status"] != "retired":
                 landing.retired.append(path)
@@ -278,28 +284,7 @@ def ingest_folder(
                         "run_id": run_id,
                     }
                 )
-
-        read = frames(to_extract + kept)
-        landing.seconds["read"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        sentences, facts, entities = extract_in_parallel(read.articles, workers)
-        landing.seconds["extract"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        stamped = {
-            "articles": _stamp(read.articles, run_id, now).with_columns(
-                pl.lit(None, dtype=pl.Datetime("us")).alias("retired_at")
-            ),
-            "rejected_files": _stamp(read.rejections, run_id, now),
-            "sentences": _stamp(sentences, run_id, now),
-            "fact_mentions": _stamp(facts, run_id, now),
-            "entity_mentions": _stamp(entities, run_id, now),
-        }
-        new_ids = read.articles["article_id"].to_list()
-        for table in ARTICLE_TABLES:
-            _delete_where_in(con, table, "article_id", sorted(set(replaced_ids) | set(new_ids)))
-        _delete_where_in(con, "rejected_files", "file_path", sorted(reread | set(landing.retired)))
-        for table, frame in stamped.items():
-            _insert(con, table, frame)
+        _delete_where_in(con, "rejected_files", "file_path", sorted(landing.retired))
         retired_ids = [
             ledger[path]["article_id"]
             for path in landing.retired
@@ -321,16 +306,74 @@ def ingest_folder(
             for table in (*RAW_TABLES, LEDGER_TABLE)
         }
         con.execute("commit")
-        landing.seconds["land"] = time.perf_counter() - clock
+        landing.seconds["land"] += time.perf_counter() - clock
     except Exception:
         con.execute("rollback")
         raise
     finally:
         con.close()
-    landing.row_counts = {table: frame.height for table, frame in stamped.items()}
-    landing.rejections = read.rejections
-    landing.facts = facts
+    for table in RAW_TABLES:
+        landing.row_counts.setdefault(table, 0)
+    landing.rejections = pl.concat([pl.DataFrame(schema=REJECTION_SCHEMA), *rejections_seen])
+    landing.facts = pl.concat([pl.DataFrame(schema=FACT_SCHEMA), *facts_seen])
     return landing
+
+
+@dataclass
+class _Batch:
+    to_extract: list[ReadOutcome] = field(default_factory=list)
+    kept: list[ReadOutcome] = field(default_factory=list)
+    ledger_rows: list[dict] = field(default_factory=list)
+    replaced_ids: list[str] = field(default_factory=list)
+
+
+def _classify(
+    outcomes: list[ReadOutcome],
+    ledger: dict[str, dict],
+    known: dict[str, str],
+    version: str,
+    now: dt.datetime,
+    run_id: str,
+    landing: Landing,
+) -> _Batch:
+    """What becomes of each file read: extracted (new or changed), kept as a rejection or a
+    duplicate, unchanged (same text), or pending (it changed while being read)."""
+    batch = _Batch()
+    for outcome in outcomes:
+        path = str(outcome.candidate.path)
+        if outcome.pending:
+            landing.pending.append(path)
+            continue
+        previous = ledger.get(path)
+        if previous is not None and previous["status"] == "active":
+            batch.replaced_ids.append(previous["article_id"])
+        entry = _ledger_row(outcome, previous, version, now, run_id)
+        if outcome.rejection is not None:
+            landing.rejected.append(path)
+            batch.kept.append(outcome)
+        else:
+            article = outcome.article
+            first = known.get(article["content_sha256"])
+            if first is not None and first != article["article_id"]:
+                entry.update(status="duplicate", duplicate_of=first)
+                landing.duplicates.append(path)
+                batch.kept.append(_as_duplicate(outcome, first))
+            else:
+                known[article["content_sha256"]] = article["article_id"]
+                unchanged_text = (
+                    previous is not None
+                    and previous["status"] == "active"
+                    and previous["content_sha256"] == article["content_sha256"]
+                    and previous["extractor_version"] == version
+                )
+                if unchanged_text:
+                    batch.replaced_ids.remove(previous["article_id"])
+                    landing.unchanged.append(path)
+                else:
+                    (landing.changed if previous else landing.new).append(path)
+                    batch.to_extract.append(outcome)
+        batch.ledger_rows.append(entry)
+    return batch
 
 
 def _ledger_row(

@@ -16,6 +16,7 @@ import pytest
 from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LOCATION = "orchestration.definitions"
 ARTIFACTS = ROOT / "test-artifacts" / "ui"
 BROWSER_ARGS = [
     "--no-sandbox",
@@ -79,7 +80,7 @@ def dagster_ui(manifest, tmp_path):
     )
     port = free_port()
     server = subprocess.Popen(
-        ["dagster", "dev", "-h", "127.0.0.1", "-p", str(port), "-m", "orchestration.definitions"],
+        ["dagster", "dev", "-h", "127.0.0.1", "-p", str(port), "-m", LOCATION],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -136,6 +137,11 @@ def test_materialise_everything_from_the_ui(dagster_ui):
         # Every run of the backfill succeeds: the ingest run, then one run of the whole dbt
         # project with the checks and the publication after it.
         assert runs and all(status == "SUCCESS" for status in runs), runs
+
+        # The warehouse group, every model materialised: the picture in the README.
+        page.goto(f"{url}/locations/{LOCATION}/asset-groups/warehouse", wait_until="networkidle")
+        page.get_by_text("fct_ev_stock").first.wait_for(timeout=30_000)
+        page.screenshot(path=ARTIFACTS / "warehouse_group.png")
 
         page.goto(f"{url}/assets/marts/fct_ev_stock?view=checks", wait_until="networkidle")
         page.get_by_text("expectations").first.wait_for(timeout=30_000)
