@@ -1,16 +1,15 @@
 """Extraction of a large batch of articles by several processes, one chunk of articles each.
 
 Extraction is pure Python and CPU-bound, so processes (not threads) give it more cores.
-A single-threaded caller (the CLI, a benchmark) forks its workers, which start at once with
-the lexicons already loaded. A multi-threaded caller (a Dagster run) spawns them instead,
-since a fork can copy a lock another thread holds; a spawned worker pays about a second to
-import polars and load the lexicons. Small batches stay in the calling process.
+Workers are spawned, never forked: polars runs its own thread pool, and a forked child can
+inherit one of its locks held and deadlock (so can a multi-threaded Dagster run). A spawned
+worker pays about a second to import polars and load the lexicons, so small batches stay in
+the calling process.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
@@ -26,11 +25,6 @@ Frames = tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]
 
 def _extract_chunk(chunk: pl.DataFrame) -> Frames:
     return extract_articles(chunk)
-
-
-def _start_method() -> str:
-    forkable = "fork" in multiprocessing.get_all_start_methods()
-    return "fork" if forkable and threading.active_count() == 1 else "spawn"
 
 
 def workers_for(articles: int, workers: int, per_worker: int = MIN_ARTICLES_PER_WORKER) -> int:
@@ -55,7 +49,7 @@ def extract_in_parallel(
     ]
     parts: list[Frames] = []
     done = 0
-    context = multiprocessing.get_context(_start_method())
+    context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for chunk, part in zip(chunks, pool.map(_extract_chunk, chunks), strict=True):
             parts.append(part)

@@ -89,12 +89,15 @@ def raw_extracts(context: dg.AssetExecutionContext, warehouse: WarehouseConfig):
         "pending": len(landing.pending),
     }
     context.log.info(f"articles folder {articles_dir}: {files}")
+    seconds = {stage: round(value, 2) for stage, value in landing.seconds.items()}
+    context.log.info(f"seconds per stage: {seconds}")
     for table in LANDED_TABLES:
         metadata: dict[str, object] = {
             "dagster/row_count": landing.totals[table],
             "rows_written_this_run": landing.row_counts.get(table, 0),
             "articles_dir": str(articles_dir),
             "files": dg.MetadataValue.json(files),
+            "seconds": dg.MetadataValue.json(seconds),
         }
         if table == "articles":
             metadata["files_this_run"] = _file_table(landing)
