@@ -187,6 +187,7 @@ def ingest_folder(
     `only` restricts the run to those files (names relative to `folder`); files that left the
     folder are retired only by a run that looks at the whole folder. `workers` caps the
     processes that extract a large batch (default: `QAZAUTO_EXTRACT_WORKERS`, one per core)."""
+    folder = folder.absolute()  # the ledger knows files by absolute path
     limit = max_file_bytes() if limit is None else limit
     workers = extract_workers() if workers is None else workers
     clock = time.perf_counter()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -44,13 +45,31 @@ class Undecodable:
     message: str
 
 
+# Control, surrogate and private-use characters (Unicode categories Cc, Cs, Co) other than
+# the line and tab controls text uses.
+CONTROL_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff"
+    "\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+)
+# What ftfy repairs besides mojibake: HTML entities, terminal escapes, control characters.
+NEEDS_FTFY = re.compile("[&\x1b\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f"
-    )
-    return controls / len(text)
+    return len(CONTROL_CHARS.findall(text)) / len(text)
+
+
+def _needs_repair(text: str) -> bool:
+    """Whether ftfy has anything to repair: most text is clean, and ftfy is slow."""
+    if NEEDS_FTFY.search(text):
+        return True
+    if text.isascii():
+        return False
+    from ftfy.badness import is_bad
+
+    return is_bad(text)
 
 
 def _looks_utf16_without_bom(raw: bytes) -> str | None:
@@ -86,7 +105,8 @@ def clean_text(text: str) -> str:
         normalization="NFC",
         explain=False,
     )
-    text = ftfy.fix_text(text, config)
+    if _needs_repair(text):
+        text = ftfy.fix_text(text, config)
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

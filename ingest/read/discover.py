@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,22 +69,39 @@ def _is_outside(path: Path, root: Path) -> bool:
     return False
 
 
+def _article_files(folder: Path) -> list[tuple[str, bool]]:
+    """Every `*.txt` under `folder` with whether it is a symbolic link, sorted by path.
+    Linked folders are not entered: nothing outside the folder is read through them."""
+    found: list[tuple[str, bool]] = []
+    pending = [str(folder)]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                elif entry.name.endswith(ARTICLE_SUFFIX):
+                    found.append((entry.path, entry.is_symlink()))
+    found.sort()
+    return found
+
+
 def discover(paths: list[Path]) -> list[Candidate]:
     """Every `*.txt` file named or found (recursively) under the given folders, sorted."""
-    found: dict[Path, Candidate] = {}
+    found: dict[str, Candidate] = {}
     for given in paths:
         if not given.exists() and not given.is_symlink():
             raise PathNotFoundError(f"no such file or folder: {given}")
         if given.is_dir():
             sources_by_folder: dict[Path, dict[str, SourceMeta]] = {}
-            for path in sorted(given.rglob(f"*{ARTICLE_SUFFIX}")):
+            for name, is_link in _article_files(given):
+                path = Path(name)
                 folder = path.parent
                 if folder not in sources_by_folder:
                     sources_by_folder[folder] = read_sources(folder)
                 meta = sources_by_folder[folder].get(path.name)
-                outside = path.is_symlink() and _is_outside(path, given)
-                found[path] = Candidate(path, given, meta, outside)
+                outside = is_link and _is_outside(path, given)
+                found[name] = Candidate(path, given, meta, outside)
         else:
             meta = read_sources(given.parent).get(given.name)
-            found[given] = Candidate(given, given.parent, meta)
+            found[str(given)] = Candidate(given, given.parent, meta)
     return [found[key] for key in sorted(found)]

@@ -1,0 +1,26 @@
+"""Extraction by several processes gives exactly what one process gives, in the same order."""
+
+import polars as pl
+from polars.testing import assert_frame_equal
+
+from ingest.parallel import extract_in_parallel, workers_for
+from ingest.pipeline import extract_articles
+from ingest.read import read_articles
+
+
+def test_two_processes_extract_what_one_does(seeds_dir):
+    articles = read_articles([seeds_dir]).articles
+    corpus = pl.concat(
+        [articles.with_columns(pl.col("article_id") + f"_{copy}") for copy in range(3)]
+    )
+    one = extract_articles(corpus)
+    two = extract_in_parallel(corpus, workers=2, min_articles_per_worker=1)
+    for alone, together in zip(one, two, strict=True):
+        assert_frame_equal(alone, together)
+    assert one[1].height > 0  # facts were found
+
+
+def test_small_batches_stay_in_one_process():
+    assert workers_for(articles=50, workers=2) == 1
+    assert workers_for(articles=5_000, workers=2) == 2
+    assert workers_for(articles=5_000, workers=1) == 1
