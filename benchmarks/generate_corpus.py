@@ -207,6 +207,15 @@ class ArticleWriter:
             **extra,
         }
 
+    def country_count(
+        self, fact_type: str, text: str, value: int, qualifier: str, status: str, period: str
+    ) -> Planted:
+        """A sentence stating a count of vehicles in the article's country."""
+        return Planted(
+            text,
+            self.fact(fact_type, self.country, value, "vehicles", qualifier, status, period=period),
+        )
+
     def output(self) -> Planted:
         rng, country, agency = self.rng, self.country, self.rng.choice(self.vocab["agencies"])
         value = rng.randrange(8, 160) * 1000 + rng.choice([0, 0, rng.randrange(1, 999)])
@@ -221,18 +230,7 @@ class ArticleWriter:
                     f"Output is forecast to reach {q}{n} units {when}.",
                 ]
             )
-            return Planted(
-                text,
-                self.fact(
-                    "vehicle_output",
-                    country,
-                    value,
-                    "vehicles",
-                    qualifier,
-                    "projected",
-                    period=period,
-                ),
-            )
+            return self.country_count("vehicle_output", text, value, qualifier, "projected", period)
         when, period = self.periods.past()
         text = rng.choice(
             [
@@ -244,12 +242,7 @@ class ArticleWriter:
                 f"Vehicle production in {country} reached {q}{n} units {when}.",
             ]
         )
-        return Planted(
-            text,
-            self.fact(
-                "vehicle_output", country, value, "vehicles", qualifier, "actual", period=period
-            ),
-        )
+        return self.country_count("vehicle_output", text, value, qualifier, "actual", period)
 
     def sales(self) -> Planted:
         rng, country = self.rng, self.country
@@ -265,12 +258,7 @@ class ArticleWriter:
                 f"The new car market of {country} grew to {q}{n} units {when}.",
             ]
         )
-        return Planted(
-            text,
-            self.fact(
-                "vehicle_sales", country, value, "vehicles", qualifier, "actual", period=period
-            ),
-        )
+        return self.country_count("vehicle_sales", text, value, qualifier, "actual", period)
 
     def ev_stock(self) -> Planted:
         rng, country = self.rng, self.country
@@ -286,10 +274,7 @@ class ArticleWriter:
                 f"{capital(when)}, {q}{n} electric vehicles were registered in {country}.",
             ]
         )
-        return Planted(
-            text,
-            self.fact("ev_stock", country, value, "vehicles", qualifier, "actual", period=period),
-        )
+        return self.country_count("ev_stock", text, value, qualifier, "actual", period)
 
     def plant_name(self) -> str:
         return f"{self.plant['operator']} plant ({self.plant['city']})"
