@@ -96,16 +96,16 @@ def _detect(raw: bytes) -> tuple[str, str] | None:
 
 def clean_text(text: str) -> str:
     """Repair mojibake, unify line breaks and normalise to NFC; quotes stay as written."""
-    import ftfy
-
-    config = ftfy.TextFixerConfig(
-        uncurl_quotes=False,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        normalization="NFC",
-        explain=False,
-    )
     if _needs_repair(text):
+        import ftfy
+
+        config = ftfy.TextFixerConfig(
+            uncurl_quotes=False,
+            fix_latin_ligatures=False,
+            fix_character_width=False,
+            normalization="NFC",
+            explain=False,
+        )
         text = ftfy.fix_text(text, config)
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
