@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -30,6 +31,15 @@ CONFLICTING_ARTICLE = (
 )
 
 
+def run_dbt(command: str, *args: str, database: Path | None = None) -> None:
+    """The dbt CLI on the project, in a process of its own (as dagster-dbt runs it)."""
+    env = {**os.environ, "DO_NOT_TRACK": "1"}
+    if database is not None:
+        env["QAZAUTO_WAREHOUSE"] = str(database)
+    run = [sys.executable, "-m", "dbt.cli.main", command, "--profiles-dir", ".", "--quiet"]
+    subprocess.run([*run, *args], cwd=ROOT / "dbt", env=env, check=True)
+
+
 @pytest.fixture(scope="session")
 def manifest() -> None:
     """Parse the dbt project when its manifest is missing or older than its sources."""
@@ -42,11 +52,7 @@ def manifest() -> None:
     ]
     sources.append(ROOT / "dbt" / "dbt_project.yml")
     if not target.exists() or max(p.stat().st_mtime for p in sources) > target.stat().st_mtime:
-        subprocess.run(
-            [sys.executable, "-m", "dbt.cli.main", "parse", "--profiles-dir", ".", "--quiet"],
-            cwd=ROOT / "dbt",
-            check=True,
-        )
+        run_dbt("parse")
 
 
 @pytest.fixture(scope="session")

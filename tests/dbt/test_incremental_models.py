@@ -1,16 +1,13 @@
 """The incremental models take in only what the article ledger says changed, and end up
 holding exactly what a full rebuild would."""
 
-import os
 import shutil
-import subprocess
-import sys
 
 import duckdb
 import pytest
 
 from ingest.land import ingest_folder
-from tests.conftest import ROOT
+from tests.conftest import run_dbt
 
 INCREMENTAL_MODELS = ("int_facts", "int_company_relations")
 # Columns that record when a row was built, not what it says.
@@ -18,11 +15,8 @@ BUILD_STAMPS = {"ingested_at", "ledger_changed_at"}
 
 
 def dbt_build(database, *args: str) -> None:
-    env = {**os.environ, "QAZAUTO_WAREHOUSE": str(database), "DO_NOT_TRACK": "1"}
-    # Seeds and models; the data tests run in the warehouse build tests.
-    command = [sys.executable, "-m", "dbt.cli.main", "build", "--exclude-resource-type", "test"]
-    command += ["--profiles-dir", ".", "--quiet"]
-    subprocess.run([*command, *args], cwd=ROOT / "dbt", env=env, check=True)
+    """Seeds and models; the data tests run in the warehouse build tests."""
+    run_dbt("build", "--exclude-resource-type", "test", *args, database=database)
 
 
 def contents(database) -> dict[str, list[tuple]]:

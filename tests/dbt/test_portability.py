@@ -3,13 +3,11 @@ Postgres server is at hand (CI installs one) it builds and tests there on the sa
 producing the same marts."""
 
 import os
-import subprocess
-import sys
 
 import duckdb
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import run_dbt
 
 # DuckDB's raw column types and their Postgres names.
 POSTGRES_TYPES = {
@@ -47,11 +45,8 @@ def postgres_settings() -> dict[str, str]:
     }
 
 
-def dbt(command: str, target_path, *args: str, check: bool = True):
-    env = {**os.environ, "DO_NOT_TRACK": "1"}
-    run = [sys.executable, "-m", "dbt.cli.main", command, "--profiles-dir", ".", "--quiet"]
-    run += ["--target", "postgres", "--target-path", str(target_path), *args]
-    return subprocess.run(run, cwd=ROOT / "dbt", env=env, check=check)
+def dbt(command: str, target_path, *args: str) -> None:
+    run_dbt(command, "--target", "postgres", "--target-path", str(target_path), *args)
 
 
 def test_the_project_parses_for_postgres(tmp_path):
