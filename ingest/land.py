@@ -19,13 +19,12 @@ from pathlib import Path
 
 import polars as pl
 
+from ingest.ledger import LEDGER_SCHEMA, LEDGER_TABLE, plan_reads
 from ingest.parallel import extract_in_parallel
 from ingest.pipeline import FACT_SCHEMA
-from ingest.read.discover import discover
 from ingest.read.reader import (
     REJECTION_SCHEMA,
     ReadOutcome,
-    file_state,
     frames,
     max_file_bytes,
     read_all,
@@ -38,23 +37,6 @@ RAW_TABLES = ("articles", "rejected_files", "sentences", "fact_mentions", "entit
 ARTICLE_TABLES = ("articles", "sentences", "fact_mentions", "entity_mentions")
 # Files read, extracted and landed together: the memory of a run does not grow with the folder.
 BATCH_FILES = 5000
-LEDGER_TABLE = "article_ledger"
-LEDGER_SCHEMA = {
-    "file_path": pl.String,
-    "article_id": pl.String,
-    "content_sha256": pl.String,
-    "size_bytes": pl.Int64,
-    "mtime_ns": pl.Int64,
-    "status": pl.String,  # active | duplicate | rejected | retired
-    "duplicate_of": pl.String,
-    "extractor_version": pl.String,
-    "first_seen_at": pl.Datetime("us"),
-    "last_seen_at": pl.Datetime("us"),
-    # When this row last changed (read again, retired): incremental models take in the
-    # articles whose row changed since their last build.
-    "changed_at": pl.Datetime("us"),
-    "run_id": pl.String,
-}
 
 
 @dataclass
@@ -78,15 +60,22 @@ class Landing:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
+# What decides the rows a file gives: reading, extraction and their lexicons. Other modules
+# (landing, parallelism, publication) can change without reading every file again.
+EXTRACTOR_SOURCES = ("read", "extract", "lexicons", "lexicon.py", "pipeline.py", "contract.py")
+
+
 @cache
 def extractor_version() -> str:
     """A hash of the extractor's code and lexicons: when it changes, every file is read again."""
     root = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".csv", ".toml", ".txt") and path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
+    for source in EXTRACTOR_SOURCES:
+        top = root / source
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
+            if path.suffix in (".py", ".csv", ".toml", ".txt") and path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -148,11 +137,6 @@ def _empty_frames() -> dict[str, pl.DataFrame]:
     }
 
 
-def _read_ledger(con) -> dict[str, dict]:
-    rows = con.sql(f"select * from {RAW_SCHEMA}.{LEDGER_TABLE}").pl()
-    return {row["file_path"]: row for row in rows.iter_rows(named=True)}
-
-
 def _delete_where_in(con, table: str, column: str, values: list[str]) -> None:
     if not values:
         return
@@ -199,36 +183,11 @@ def ingest_folder(
         con.execute("begin transaction")
         if _ensure_tables(con, _empty_frames()):
             con.execute(f"delete from {RAW_SCHEMA}.{LEDGER_TABLE}")
-        ledger = _read_ledger(con)
-
-        candidates = discover([folder])
-        present = {str(c.path) for c in candidates}
-        whole_folder = only is None or {relative_name(c.path, folder) for c in candidates} <= only
-        if only is not None:
-            candidates = [c for c in candidates if relative_name(c.path, folder) in only]
-        to_read = []
-        for candidate in candidates:
-            row = ledger.get(str(candidate.path))
-            state = None if candidate.outside_root else file_state(candidate.path)
-            if (
-                row is not None
-                and state is not None
-                and row["status"] != "retired"
-                and row["extractor_version"] == version
-                and (row["size_bytes"], row["mtime_ns"]) == (state.size, state.mtime_ns)
-            ):
-                landing.unchanged.append(str(candidate.path))
-            else:
-                to_read.append(candidate)
-        # Files the ledger knows come first: a new name for known text is the duplicate.
-        to_read.sort(key=lambda c: (str(c.path) not in ledger, str(c.path)))
-        rereading = {str(c.path) for c in to_read}
-        # Text already held by another file that stays: the first file keeps it.
-        known = {
-            row["content_sha256"]: row["article_id"]
-            for path, row in ledger.items()
-            if row["status"] == "active" and path in present and path not in rereading
-        }
+        plan = plan_reads(
+            con.sql(f"select * from {RAW_SCHEMA}.{LEDGER_TABLE}").pl(), folder, only, version
+        )
+        landing.unchanged.extend(plan.unchanged)
+        ledger, known, to_read = plan.rows, plan.known, plan.to_read
         ledger_rows: list[dict] = []
         facts_seen: list[pl.DataFrame] = []
         rejections_seen: list[pl.DataFrame] = []
@@ -273,18 +232,11 @@ def ingest_folder(
             landing.seconds["land"] += time.perf_counter() - clock
 
         clock = time.perf_counter()
-        for path, row in ledger.items():
-            if whole_folder and path not in present and row["status"] != "retired":
-                landing.retired.append(path)
-                ledger_rows.append(
-                    {
-                        **row,
-                        "status": "retired",
-                        "last_seen_at": row["last_seen_at"],
-                        "changed_at": now,
-                        "run_id": run_id,
-                    }
-                )
+        for path in plan.gone:
+            landing.retired.append(path)
+            ledger_rows.append(
+                {**ledger[path], "status": "retired", "changed_at": now, "run_id": run_id}
+            )
         _delete_where_in(con, "rejected_files", "file_path", sorted(landing.retired))
         retired_ids = [
             ledger[path]["article_id"]

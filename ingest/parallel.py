@@ -1,25 +1,31 @@
-"""Extraction of a large batch of articles by several processes, one chunk of articles each.
+"""Extraction of a large batch of articles by several processes, one chunk of articles at a time.
 
-Extraction is pure Python and CPU-bound, so processes (not threads) give it more cores.
-Workers are spawned, never forked: polars runs its own thread pool, and a forked child can
-inherit one of its locks held and deadlock (so can a multi-threaded Dagster run). A spawned
-worker pays about a second to import polars and load the lexicons, so small batches stay in
-the calling process.
+Extraction is pure Python and CPU-bound, so processes (not threads) give it more cores. The
+calling process extracts too: with `workers` processes in all it starts `workers - 1` helpers,
+and it does not wait for them to start, because a spawned helper pays about a second to import
+polars and load the lexicons. Chunks are handed out one at a time from a shared counter, so a
+slow or late process simply takes fewer of them.
+
+Helpers are spawned, never forked: polars runs its own thread pool, and a forked child can
+inherit one of its locks held and deadlock (so can a multi-threaded Dagster run).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import threading
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 
 import polars as pl
 
 from ingest.pipeline import ENTITY_SCHEMA, FACT_SCHEMA, SENTENCE_SCHEMA, extract_articles
 
-# Below this many articles one process is faster than starting others.
+# Below this many articles per process, one process is faster than starting others.
 MIN_ARTICLES_PER_WORKER = 400
-CHUNK_ARTICLES = 100
+CHUNK_ARTICLES = 50
+CHUNKS_IN_FLIGHT = 2
 Frames = tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]
 
 
@@ -32,30 +38,81 @@ def workers_for(articles: int, workers: int, per_worker: int = MIN_ARTICLES_PER_
     return max(1, min(workers, articles // max(1, per_worker)))
 
 
+class _Chunks:
+    """The chunks of a batch, handed out one at a time to whoever asks first."""
+
+    def __init__(
+        self, articles: pl.DataFrame, size: int, progress: Callable[[int, int], None] | None
+    ) -> None:
+        columns = articles.select("article_id", "text", "published_at")
+        self.chunks = [columns.slice(offset, size) for offset in range(0, columns.height, size)]
+        self.results: list[Frames | None] = [None] * len(self.chunks)
+        self._next = 0
+        self._done = 0
+        self._total = articles.height
+        self._progress = progress
+        self._lock = threading.Lock()
+
+    def take(self) -> int | None:
+        with self._lock:
+            if self._next == len(self.chunks):
+                return None
+            self._next += 1
+            return self._next - 1
+
+    def finish(self, index: int, frames: Frames) -> None:
+        with self._lock:
+            self.results[index] = frames
+            self._done += self.chunks[index].height
+            if self._progress is not None:
+                self._progress(self._done, self._total)
+
+
+def _feed(pool: ProcessPoolExecutor, chunks: _Chunks, failures: list[BaseException]) -> None:
+    """Keep one helper process busy. Its next chunk is always sent before the current one is
+    back: the calling process is busy extracting and answers the helper only now and then."""
+    in_flight: deque[tuple[int, Future[Frames]]] = deque()
+    try:
+        while True:
+            while len(in_flight) < CHUNKS_IN_FLIGHT and (index := chunks.take()) is not None:
+                in_flight.append((index, pool.submit(_extract_chunk, chunks.chunks[index])))
+            if not in_flight:
+                return
+            index, future = in_flight.popleft()
+            chunks.finish(index, future.result())
+    except BaseException as error:  # re-raised by the calling thread
+        failures.append(error)
+
+
 def extract_in_parallel(
     articles: pl.DataFrame,
     workers: int,
     progress: Callable[[int, int], None] | None = None,
     min_articles_per_worker: int = MIN_ARTICLES_PER_WORKER,
+    chunk_articles: int = CHUNK_ARTICLES,
 ) -> Frames:
     """Sentences, facts and entities of `articles`, as `extract_articles` returns them, in the
-    same order, using up to `workers` processes (fewer for a small batch)."""
+    same order, using up to `workers` processes in all (fewer for a small batch)."""
     workers = workers_for(articles.height, workers, min_articles_per_worker)
     if workers == 1:
         return extract_articles(articles, progress)
-    columns = articles.select("article_id", "text", "published_at")
-    chunks = [
-        columns.slice(offset, CHUNK_ARTICLES) for offset in range(0, columns.height, CHUNK_ARTICLES)
-    ]
-    parts: list[Frames] = []
-    done = 0
+    chunks = _Chunks(articles, chunk_articles, progress)
+    failures: list[BaseException] = []
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk, part in zip(chunks, pool.map(_extract_chunk, chunks), strict=True):
-            parts.append(part)
-            done += chunk.height
-            if progress is not None:
-                progress(done, articles.height)
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
+        feeders = [
+            threading.Thread(target=_feed, args=(pool, chunks, failures), daemon=True)
+            for _ in range(workers - 1)
+        ]
+        for feeder in feeders:
+            feeder.start()
+        while not failures and (index := chunks.take()) is not None:
+            chunks.finish(index, extract_articles(chunks.chunks[index]))
+        for feeder in feeders:
+            feeder.join()
+    if failures:
+        raise failures[0]
+    parts = [part for part in chunks.results if part is not None]
     schemas = (SENTENCE_SCHEMA, FACT_SCHEMA, ENTITY_SCHEMA)
     return tuple(  # type: ignore[return-value]
         pl.concat([part[i] for part in parts]) if parts else pl.DataFrame(schema=schema)

@@ -43,30 +43,53 @@ def _parse_date(raw: str | None) -> dt.date | None:
         return None
 
 
-def read_sources(folder: Path) -> dict[str, SourceMeta]:
-    """`sources.csv` (file,url,title,published) keyed by file name; empty when absent."""
+SOURCE_COLUMNS = ("file", "url", "title", "published")
+
+
+def read_sources(folder: Path, names: set[str] | None = None) -> dict[str, SourceMeta]:
+    """`sources.csv` (file,url,title,published) keyed by file name; empty when absent.
+    With `names`, only those files' rows: a large index costs little when few files are new."""
     path = folder / SOURCES_FILE
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return {
-        (row.get("file") or "").strip(): SourceMeta(
-            url=(row.get("url") or "").strip() or None,
-            title=(row.get("title") or "").strip() or None,
-            published=_parse_date(row.get("published")),
-        )
-        for row in rows
-        if (row.get("file") or "").strip()
-    }
+        rows = csv.reader(handle)
+        header = [column.strip() for column in next(rows, [])]
+        where = {column: header.index(column) for column in SOURCE_COLUMNS if column in header}
+        if "file" not in where:
+            return {}
+
+        def cell(row: list[str], column: str) -> str:
+            index = where.get(column)
+            return row[index].strip() if index is not None and index < len(row) else ""
+
+        found: dict[str, SourceMeta] = {}
+        for row in rows:
+            name = cell(row, "file")
+            if name and (names is None or name in names):
+                found[name] = SourceMeta(
+                    url=cell(row, "url") or None,
+                    title=cell(row, "title") or None,
+                    published=_parse_date(cell(row, "published")),
+                )
+        return found
 
 
-def _is_outside(path: Path, root: Path) -> bool:
+def is_outside(path: Path, root: Path) -> bool:
     try:
         path.resolve().relative_to(root.resolve())
     except ValueError:
         return True
     return False
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A file found under a folder the user gave, before anything about it is read."""
+
+    path: str
+    root: Path
+    is_link: bool = False
 
 
 def _article_files(folder: Path) -> list[tuple[str, bool]]:
@@ -85,23 +108,40 @@ def _article_files(folder: Path) -> list[tuple[str, bool]]:
     return found
 
 
-def discover(paths: list[Path]) -> list[Candidate]:
-    """Every `*.txt` file named or found (recursively) under the given folders, sorted."""
-    found: dict[str, Candidate] = {}
+def list_files(paths: list[Path]) -> list[Listed]:
+    """Every `*.txt` file named or found (recursively) under the given paths, sorted by path:
+    names only, cheap enough to run over a large folder on every run."""
+    found: dict[str, Listed] = {}
     for given in paths:
         if not given.exists() and not given.is_symlink():
             raise PathNotFoundError(f"no such file or folder: {given}")
         if given.is_dir():
-            sources_by_folder: dict[Path, dict[str, SourceMeta]] = {}
             for name, is_link in _article_files(given):
-                path = Path(name)
-                folder = path.parent
-                if folder not in sources_by_folder:
-                    sources_by_folder[folder] = read_sources(folder)
-                meta = sources_by_folder[folder].get(path.name)
-                outside = is_link and _is_outside(path, given)
-                found[name] = Candidate(path, given, meta, outside)
+                found[name] = Listed(name, given, is_link)
         else:
-            meta = read_sources(given.parent).get(given.name)
-            found[str(given)] = Candidate(given, given.parent, meta)
+            found[str(given)] = Listed(str(given), given.parent)
     return [found[key] for key in sorted(found)]
+
+
+def candidates(listed: list[Listed]) -> list[Candidate]:
+    """The files to read, with their rows of `sources.csv` (each index read once, and only
+    for the files asked about)."""
+    paths = [Path(item.path) for item in listed]
+    wanted: dict[Path, set[str]] = {}
+    for path in paths:
+        wanted.setdefault(path.parent, set()).add(path.name)
+    sources = {folder: read_sources(folder, names) for folder, names in wanted.items()}
+    return [
+        Candidate(
+            path,
+            item.root,
+            sources[path.parent].get(path.name),
+            item.is_link and is_outside(path, item.root),
+        )
+        for item, path in zip(listed, paths, strict=True)
+    ]
+
+
+def discover(paths: list[Path]) -> list[Candidate]:
+    """Every `*.txt` file named or found (recursively) under the given folders, sorted."""
+    return candidates(list_files(paths))

@@ -3,7 +3,8 @@
 import dagster as dg
 
 from ingest.contract import SUMMARY_COLUMNS
-from ingest.land import LEDGER_TABLE, RAW_SCHEMA, RAW_TABLES, ingest_folder
+from ingest.land import RAW_SCHEMA, RAW_TABLES, ingest_folder
+from ingest.ledger import LEDGER_TABLE
 from orchestration.partitions import ARTICLE_FILES
 from orchestration.resources import WRITER_POOL, WarehouseConfig
 

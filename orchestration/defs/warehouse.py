@@ -12,7 +12,8 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 from dagster_dbt.errors import DagsterDbtCliRuntimeError
 
-from ingest.land import LEDGER_TABLE, RAW_SCHEMA
+from ingest.land import RAW_SCHEMA
+from ingest.ledger import LEDGER_TABLE
 from ingest.warehouse_lock import is_lock_error, wait_until_free
 from orchestration.project import MANIFEST, dbt_project
 from orchestration.resources import WRITER_POOL, WarehouseConfig

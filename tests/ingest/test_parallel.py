@@ -14,7 +14,8 @@ def test_two_processes_extract_what_one_does(seeds_dir):
         [articles.with_columns(pl.col("article_id") + f"_{copy}") for copy in range(3)]
     )
     one = extract_articles(corpus)
-    two = extract_in_parallel(corpus, workers=2, min_articles_per_worker=1)
+    # Chunks of two articles: both processes get several.
+    two = extract_in_parallel(corpus, workers=2, min_articles_per_worker=1, chunk_articles=2)
     for alone, together in zip(one, two, strict=True):
         assert_frame_equal(alone, together)
     assert one[1].height > 0  # facts were found
