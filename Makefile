@@ -3,6 +3,9 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 export UV_PYTHON_DOWNLOADS := never
+# Installed packages come with their bytecode: with PYTHONDONTWRITEBYTECODE set (as on CI
+# machines) Python would otherwise compile dbt, Dagster and great-expectations on every start.
+export UV_COMPILE_BYTECODE := 1
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
 UV ?= uv

@@ -20,7 +20,7 @@ from pathlib import Path
 import polars as pl
 
 from ingest.ledger import LEDGER_SCHEMA, LEDGER_TABLE, plan_reads
-from ingest.parallel import extract_in_parallel
+from ingest.parallel import Extractors
 from ingest.pipeline import FACT_SCHEMA
 from ingest.read.reader import (
     REJECTION_SCHEMA,
@@ -193,43 +193,45 @@ def ingest_folder(
         rejections_seen: list[pl.DataFrame] = []
         landing.seconds = {"read": time.perf_counter() - clock, "extract": 0.0, "land": 0.0}
         # Batches bound the memory a large folder needs; they share the run's transaction.
-        for offset in range(0, len(to_read), BATCH_FILES):
-            clock = time.perf_counter()
-            outcomes = read_all(to_read[offset : offset + BATCH_FILES], limit)
-            for outcome in outcomes:
-                previous = ledger.get(str(outcome.candidate.path))
-                if outcome.pending and previous is not None and previous["status"] == "active":
-                    known.setdefault(previous["content_sha256"], previous["article_id"])
-            batch = _classify(outcomes, ledger, known, version, now, run_id, landing)
-            ledger_rows.extend(batch.ledger_rows)
-            read = frames(batch.to_extract + batch.kept)
-            landing.seconds["read"] += time.perf_counter() - clock
+        with Extractors(workers) as extractors:
+            for offset in range(0, len(to_read), BATCH_FILES):
+                clock = time.perf_counter()
+                outcomes = read_all(to_read[offset : offset + BATCH_FILES], limit)
+                for outcome in outcomes:
+                    previous = ledger.get(str(outcome.candidate.path))
+                    if outcome.pending and previous is not None and previous["status"] == "active":
+                        known.setdefault(previous["content_sha256"], previous["article_id"])
+                batch = _classify(outcomes, ledger, known, version, now, run_id, landing)
+                ledger_rows.extend(batch.ledger_rows)
+                read = frames(batch.to_extract + batch.kept)
+                landing.seconds["read"] += time.perf_counter() - clock
 
-            clock = time.perf_counter()
-            sentences, facts, entities = extract_in_parallel(read.articles, workers)
-            landing.seconds["extract"] += time.perf_counter() - clock
+                clock = time.perf_counter()
+                sentences, facts, entities = extractors.extract(read.articles)
+                landing.seconds["extract"] += time.perf_counter() - clock
 
-            clock = time.perf_counter()
-            stamped = {
-                "articles": _stamp(read.articles, run_id, now).with_columns(
-                    pl.lit(None, dtype=pl.Datetime("us")).alias("retired_at")
-                ),
-                "rejected_files": _stamp(read.rejections, run_id, now),
-                "sentences": _stamp(sentences, run_id, now),
-                "fact_mentions": _stamp(facts, run_id, now),
-                "entity_mentions": _stamp(entities, run_id, now),
-            }
-            doomed = sorted(set(batch.replaced_ids) | set(read.articles["article_id"].to_list()))
-            for table in ARTICLE_TABLES:
-                _delete_where_in(con, table, "article_id", doomed)
-            reread = sorted(str(o.candidate.path) for o in outcomes if not o.pending)
-            _delete_where_in(con, "rejected_files", "file_path", reread)
-            for table, frame in stamped.items():
-                _insert(con, table, frame)
-                landing.row_counts[table] = landing.row_counts.get(table, 0) + frame.height
-            facts_seen.append(facts)
-            rejections_seen.append(read.rejections)
-            landing.seconds["land"] += time.perf_counter() - clock
+                clock = time.perf_counter()
+                stamped = {
+                    "articles": _stamp(read.articles, run_id, now).with_columns(
+                        pl.lit(None, dtype=pl.Datetime("us")).alias("retired_at")
+                    ),
+                    "rejected_files": _stamp(read.rejections, run_id, now),
+                    "sentences": _stamp(sentences, run_id, now),
+                    "fact_mentions": _stamp(facts, run_id, now),
+                    "entity_mentions": _stamp(entities, run_id, now),
+                }
+                landed_ids = read.articles["article_id"].to_list()
+                doomed = sorted(set(batch.replaced_ids) | set(landed_ids))
+                for table in ARTICLE_TABLES:
+                    _delete_where_in(con, table, "article_id", doomed)
+                reread = sorted(str(o.candidate.path) for o in outcomes if not o.pending)
+                _delete_where_in(con, "rejected_files", "file_path", reread)
+                for table, frame in stamped.items():
+                    _insert(con, table, frame)
+                    landing.row_counts[table] = landing.row_counts.get(table, 0) + frame.height
+                facts_seen.append(facts)
+                rejections_seen.append(read.rejections)
+                landing.seconds["land"] += time.perf_counter() - clock
 
         clock = time.perf_counter()
         for path in plan.gone:

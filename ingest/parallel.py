@@ -55,10 +55,15 @@ class _Chunks:
 
     def take(self) -> int | None:
         with self._lock:
-            if self._next == len(self.chunks):
+            if self._next >= len(self.chunks):
                 return None
             self._next += 1
             return self._next - 1
+
+    def stop(self) -> None:
+        """Hand out nothing more (the calling process failed)."""
+        with self._lock:
+            self._next = len(self.chunks)
 
     def finish(self, index: int, frames: Frames) -> None:
         with self._lock:
@@ -84,6 +89,75 @@ def _feed(pool: ProcessPoolExecutor, chunks: _Chunks, failures: list[BaseExcepti
         failures.append(error)
 
 
+class Extractors:
+    """Up to `workers` processes in all (this one included) that extract batches of articles.
+
+    Helpers start with the first batch large enough to need them and serve every later batch
+    until the context ends: a run of many batches starts them once."""
+
+    def __init__(
+        self,
+        workers: int,
+        min_articles_per_worker: int = MIN_ARTICLES_PER_WORKER,
+        chunk_articles: int = CHUNK_ARTICLES,
+    ) -> None:
+        self.workers = workers
+        self.min_articles_per_worker = min_articles_per_worker
+        self.chunk_articles = chunk_articles
+        self._pool: ProcessPoolExecutor | None = None
+        self._helpers = 0
+
+    def __enter__(self) -> Extractors:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def _pool_of(self, helpers: int) -> ProcessPoolExecutor:
+        if self._pool is None or self._helpers < helpers:
+            if self._pool is not None:
+                self._pool.shutdown()
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=helpers, mp_context=context)
+            self._helpers = helpers
+        return self._pool
+
+    def extract(
+        self, articles: pl.DataFrame, progress: Callable[[int, int], None] | None = None
+    ) -> Frames:
+        """Sentences, facts and entities of `articles`, as `extract_articles` returns them, in
+        the same order."""
+        workers = workers_for(articles.height, self.workers, self.min_articles_per_worker)
+        if workers == 1:
+            return extract_articles(articles, progress)
+        pool = self._pool_of(workers - 1)
+        chunks = _Chunks(articles, self.chunk_articles, progress)
+        failures: list[BaseException] = []
+        feeders = [
+            threading.Thread(target=_feed, args=(pool, chunks, failures), daemon=True)
+            for _ in range(workers - 1)
+        ]
+        for feeder in feeders:
+            feeder.start()
+        try:
+            while not failures and (index := chunks.take()) is not None:
+                chunks.finish(index, extract_articles(chunks.chunks[index]))
+        finally:
+            chunks.stop()
+            for feeder in feeders:
+                feeder.join()
+        if failures:
+            raise failures[0]
+        parts = [part for part in chunks.results if part is not None]
+        schemas = (SENTENCE_SCHEMA, FACT_SCHEMA, ENTITY_SCHEMA)
+        return tuple(  # type: ignore[return-value]
+            pl.concat([part[i] for part in parts]) if parts else pl.DataFrame(schema=schema)
+            for i, schema in enumerate(schemas)
+        )
+
+
 def extract_in_parallel(
     articles: pl.DataFrame,
     workers: int,
@@ -93,28 +167,5 @@ def extract_in_parallel(
 ) -> Frames:
     """Sentences, facts and entities of `articles`, as `extract_articles` returns them, in the
     same order, using up to `workers` processes in all (fewer for a small batch)."""
-    workers = workers_for(articles.height, workers, min_articles_per_worker)
-    if workers == 1:
-        return extract_articles(articles, progress)
-    chunks = _Chunks(articles, chunk_articles, progress)
-    failures: list[BaseException] = []
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
-        feeders = [
-            threading.Thread(target=_feed, args=(pool, chunks, failures), daemon=True)
-            for _ in range(workers - 1)
-        ]
-        for feeder in feeders:
-            feeder.start()
-        while not failures and (index := chunks.take()) is not None:
-            chunks.finish(index, extract_articles(chunks.chunks[index]))
-        for feeder in feeders:
-            feeder.join()
-    if failures:
-        raise failures[0]
-    parts = [part for part in chunks.results if part is not None]
-    schemas = (SENTENCE_SCHEMA, FACT_SCHEMA, ENTITY_SCHEMA)
-    return tuple(  # type: ignore[return-value]
-        pl.concat([part[i] for part in parts]) if parts else pl.DataFrame(schema=schema)
-        for i, schema in enumerate(schemas)
-    )
+    with Extractors(workers, min_articles_per_worker, chunk_articles) as extractors:
+        return extractors.extract(articles, progress)

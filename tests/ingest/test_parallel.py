@@ -3,7 +3,7 @@
 import polars as pl
 from polars.testing import assert_frame_equal
 
-from ingest.parallel import extract_in_parallel, workers_for
+from ingest.parallel import Extractors, extract_in_parallel, workers_for
 from ingest.pipeline import extract_articles
 from ingest.read import read_articles
 
@@ -25,3 +25,16 @@ def test_small_batches_stay_in_one_process():
     assert workers_for(articles=50, workers=2) == 1
     assert workers_for(articles=5_000, workers=2) == 2
     assert workers_for(articles=5_000, workers=1) == 1
+
+
+def test_helpers_start_once_and_serve_every_batch_of_a_run(seeds_dir):
+    articles = read_articles([seeds_dir]).articles
+    batches = [articles.with_columns(pl.col("article_id") + f"_{n}") for n in range(2)]
+    with Extractors(workers=2, min_articles_per_worker=1, chunk_articles=1) as extractors:
+        first = extractors.extract(batches[0])
+        helpers = extractors._pool
+        second = extractors.extract(batches[1])
+        assert extractors._pool is helpers
+    for batch, frames in zip(batches, (first, second), strict=True):
+        for alone, together in zip(extract_articles(batch), frames, strict=True):
+            assert_frame_equal(alone, together)
