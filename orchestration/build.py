@@ -7,7 +7,12 @@ folder), then runs `build_warehouse` once over all of them in this Dagster insta
 ($DAGSTER_HOME), so the run shows in the UI like any other.
 """
 
+import fcntl
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import dagster as dg
 
@@ -32,8 +37,24 @@ def build(instance: dg.DagsterInstance, raise_on_error: bool = True) -> dg.Execu
     )
 
 
+@contextmanager
+def open_instance() -> Iterator[dg.DagsterInstance]:
+    """The Dagster instance of $DAGSTER_HOME, opened by one process at a time.
+
+    Opening an instance creates its SQLite storage on first use; two builds started together
+    on a fresh home would both create it and the second would fail on its schema version."""
+    home = Path(os.environ.get("DAGSTER_HOME") or ".").expanduser()
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / ".instance.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        instance = dg.DagsterInstance.get()
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    with instance:
+        yield instance
+
+
 def main() -> int:
-    with dg.DagsterInstance.get() as instance:
+    with open_instance() as instance:
         result = build(instance, raise_on_error=False)
     return 0 if result.success else 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
@@ -56,8 +57,14 @@ class WarehouseDbt(DbtCliResource):
         return None
 
 
+def dbt_executable() -> str:
+    """The dbt of this environment (beside its Python), whether or not it is on PATH."""
+    beside = Path(sys.executable).with_name("dbt")
+    return str(beside) if beside.exists() else "dbt"
+
+
 def build_resources() -> dict[str, object]:
     return {
         "warehouse": WarehouseConfig(),
-        "dbt": WarehouseDbt(project_dir=dbt_project),
+        "dbt": WarehouseDbt(project_dir=dbt_project, dbt_executable=dbt_executable()),
     }

@@ -10,9 +10,7 @@ import duckdb
 from tests.conftest import ROOT
 
 
-def test_not_null_columns_fails_on_an_empty_value_and_names_the_column(
-    built_warehouse, tmp_path
-):
+def test_not_null_columns_fails_on_an_empty_value_and_names_the_column(built_warehouse, tmp_path):
     database = tmp_path / "qazauto.duckdb"
     shutil.copy(built_warehouse, database)
     with duckdb.connect(str(database)) as con:
