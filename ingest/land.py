@@ -153,11 +153,6 @@ def _insert(con, table: str, frame: pl.DataFrame) -> None:
     con.unregister("incoming")
 
 
-def relative_name(path: Path, folder: Path) -> str:
-    """A file's name relative to the articles folder: its partition key."""
-    return path.relative_to(folder).as_posix()
-
-
 def ingest_folder(
     folder: Path,
     database: Path,

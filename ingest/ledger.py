@@ -69,10 +69,8 @@ def plan_reads(ledger: pl.DataFrame, folder: Path, only: set[str] | None, versio
     listed = list_files([folder])
     present = pl.Series([item.path for item in listed], dtype=pl.String)
     if only is not None:
-        prefix = len(str(folder)) + 1
-        relative = [item.path[prefix:] for item in listed]
-        whole_folder = set(relative) <= only
-        listed = [item for item, name in zip(listed, relative, strict=True) if name in only]
+        whole_folder = {item.name for item in listed} <= only
+        listed = [item for item in listed if item.name in only]
     else:
         whole_folder = True
     sizes, mtimes = zip(*(_state(item) for item in listed), strict=True) if listed else ((), ())

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from ingest.land import relative_name
-from ingest.read.discover import ARTICLE_SUFFIX
+from ingest.read.discover import list_files
 
 ARTICLE_FILES = dg.DynamicPartitionsDefinition(name="article_files")
 RANGE_START = "dagster/asset_partition_range_start"
@@ -15,10 +14,11 @@ RANGE_END = "dagster/asset_partition_range_end"
 
 
 def article_keys(folder: Path) -> list[str]:
-    """Partition keys of the article files under `folder`, in a stable order."""
+    """Partition keys of the article files under `folder` (the files a landing looks at),
+    in a stable order."""
     if not folder.is_dir():
         return []
-    return [relative_name(p, folder) for p in sorted(folder.rglob(f"*{ARTICLE_SUFFIX}"))]
+    return [item.name for item in list_files([folder])]
 
 
 @dataclass(frozen=True)

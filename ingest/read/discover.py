@@ -91,9 +91,14 @@ class Listed:
     root: Path
     is_link: bool = False
 
+    @property
+    def name(self) -> str:
+        """The path relative to `root`, with `/` between folders: a partition key."""
+        return self.path[len(str(self.root)) + 1 :].replace(os.sep, "/")
+
 
 def _article_files(folder: Path) -> list[tuple[str, bool]]:
-    """Every `*.txt` under `folder` with whether it is a symbolic link, sorted by path.
+    """Every `*.txt` under `folder` with whether it is a symbolic link (in no order).
     Linked folders are not entered: nothing outside the folder is read through them."""
     found: list[tuple[str, bool]] = []
     pending = [str(folder)]
@@ -104,7 +109,6 @@ def _article_files(folder: Path) -> list[tuple[str, bool]]:
                     pending.append(entry.path)
                 elif entry.name.endswith(ARTICLE_SUFFIX):
                     found.append((entry.path, entry.is_symlink()))
-    found.sort()
     return found
 
 
