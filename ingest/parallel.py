@@ -29,10 +29,6 @@ CHUNKS_IN_FLIGHT = 2
 Frames = tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]
 
 
-def _extract_chunk(chunk: pl.DataFrame) -> Frames:
-    return extract_articles(chunk)
-
-
 def workers_for(articles: int, workers: int, per_worker: int = MIN_ARTICLES_PER_WORKER) -> int:
     """How many processes a batch of `articles` is worth, at most `workers`."""
     return max(1, min(workers, articles // max(1, per_worker)))
@@ -80,7 +76,7 @@ def _feed(pool: ProcessPoolExecutor, chunks: _Chunks, failures: list[BaseExcepti
     try:
         while True:
             while len(in_flight) < CHUNKS_IN_FLIGHT and (index := chunks.take()) is not None:
-                in_flight.append((index, pool.submit(_extract_chunk, chunks.chunks[index])))
+                in_flight.append((index, pool.submit(extract_articles, chunks.chunks[index])))
             if not in_flight:
                 return
             index, future = in_flight.popleft()
