@@ -31,13 +31,15 @@ CONFLICTING_ARTICLE = (
 )
 
 
-def run_dbt(command: str, *args: str, database: Path | None = None) -> None:
+def run_dbt(
+    command: str, *args: str, database: Path | None = None, check: bool = True
+) -> subprocess.CompletedProcess:
     """The dbt CLI on the project, in a process of its own (as dagster-dbt runs it)."""
     env = {**os.environ, "DO_NOT_TRACK": "1"}
     if database is not None:
         env["QAZAUTO_WAREHOUSE"] = str(database)
     run = [sys.executable, "-m", "dbt.cli.main", command, "--profiles-dir", ".", "--quiet"]
-    subprocess.run([*run, *args], cwd=ROOT / "dbt", env=env, check=True)
+    return subprocess.run([*run, *args], cwd=ROOT / "dbt", env=env, check=check)
 
 
 @pytest.fixture(scope="session")
