@@ -57,10 +57,10 @@ def main() -> None:
     seconds = parallel_seconds = float("inf")
     for _ in range(args.repeats):
         started = time.perf_counter()
-        sentences, facts, _ = extract_articles(corpus)
+        sentences, facts, _, _ = extract_articles(corpus)
         seconds = min(seconds, time.perf_counter() - started)
         started = time.perf_counter()
-        parallel_sentences, _, _ = extract_in_parallel(
+        parallel_sentences, _, _, _ = extract_in_parallel(
             corpus, args.workers, min_articles_per_worker=1
         )
         parallel_seconds = min(parallel_seconds, time.perf_counter() - started)

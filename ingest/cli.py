@@ -90,12 +90,17 @@ def _progress_bar():
 def run_extract(paths: list[Path], output_format: str) -> int:
     from ingest.pipeline import extract_paths
     from ingest.read.discover import PathNotFoundError
+    from ingest.settings import extract_seconds_per_file
 
     try:
-        result = extract_paths(paths, _progress_bar() if sys.stderr.isatty() else None)
+        result = extract_paths(
+            paths, _progress_bar() if sys.stderr.isatty() else None, extract_seconds_per_file()
+        )
     except PathNotFoundError as error:
         print(f"qazauto: {error}", file=sys.stderr)
         return 2
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for row in result.rejections.iter_rows(named=True):
         print(f"rejected {row['file_path']}: {row['reason']}: {row['message']}", file=sys.stderr)
     facts = list(result.fact_records())

@@ -21,15 +21,16 @@ import polars as pl
 
 from ingest.ledger import LEDGER_SCHEMA, LEDGER_TABLE, plan_reads
 from ingest.parallel import Extractors
-from ingest.pipeline import FACT_SCHEMA
+from ingest.pipeline import FACT_SCHEMA, quarantine_overruns
 from ingest.read.reader import (
     REJECTION_SCHEMA,
     ReadOutcome,
+    ReadResult,
     frames,
     max_file_bytes,
     read_all,
 )
-from ingest.settings import extract_workers
+from ingest.settings import extract_seconds_per_file, extract_workers
 from ingest.warehouse_lock import connect_when_free
 
 RAW_SCHEMA = "raw"
@@ -58,6 +59,8 @@ class Landing:
     facts: pl.DataFrame | None = None
     # Wall time of each stage: read (find, stat, decode), extract, land (write and commit).
     seconds: dict[str, float] = field(default_factory=dict)
+    # What a person should hear about without the run failing (sources.csv rows matching no file).
+    warnings: list[str] = field(default_factory=list)
 
 
 # What decides the rows a file gives: reading, extraction and their lexicons. Other modules
@@ -182,13 +185,14 @@ def ingest_folder(
             con.sql(f"select * from {RAW_SCHEMA}.{LEDGER_TABLE}").pl(), folder, only, version
         )
         landing.unchanged.extend(plan.unchanged)
+        landing.warnings.extend(plan.warnings)
         ledger, known, to_read = plan.rows, plan.known, plan.to_read
         ledger_rows: list[dict] = []
         facts_seen: list[pl.DataFrame] = []
         rejections_seen: list[pl.DataFrame] = []
         landing.seconds = {"read": time.perf_counter() - clock, "extract": 0.0, "land": 0.0}
         # Batches bound the memory a large folder needs; they share the run's transaction.
-        with Extractors(workers) as extractors:
+        with Extractors(workers, seconds_per_file=extract_seconds_per_file()) as extractors:
             for offset in range(0, len(to_read), BATCH_FILES):
                 clock = time.perf_counter()
                 outcomes = read_all(to_read[offset : offset + BATCH_FILES], limit)
@@ -202,8 +206,10 @@ def ingest_folder(
                 landing.seconds["read"] += time.perf_counter() - clock
 
                 clock = time.perf_counter()
-                sentences, facts, entities = extractors.extract(read.articles)
+                sentences, facts, entities, overruns = extractors.extract(read.articles)
                 landing.seconds["extract"] += time.perf_counter() - clock
+                if not overruns.is_empty():
+                    read = _quarantine_overruns(read, overruns, batch, known, landing)
 
                 clock = time.perf_counter()
                 stamped = {
@@ -324,6 +330,28 @@ def _classify(
                     batch.to_extract.append(outcome)
         batch.ledger_rows.append(entry)
     return batch
+
+
+def _quarantine_overruns(
+    read: ReadResult,
+    overruns: pl.DataFrame,
+    batch: _Batch,
+    known: dict[str, str],
+    landing: Landing,
+) -> ReadResult:
+    """Files whose extraction overran the budget become rejections; the rest land as usual."""
+    articles, rejections = quarantine_overruns(read.articles, read.rejections, overruns)
+    over = set(overruns["article_id"].to_list())
+    paths = set()
+    for entry in batch.ledger_rows:
+        if entry["article_id"] in over and entry["status"] == "active":
+            entry["status"] = "rejected"
+            known.pop(entry["content_sha256"], None)
+            paths.add(entry["file_path"])
+    landing.new = [path for path in landing.new if path not in paths]
+    landing.changed = [path for path in landing.changed if path not in paths]
+    landing.rejected.extend(sorted(paths))
+    return ReadResult(articles, rejections, read.pending, read.warnings)
 
 
 def _ledger_row(

@@ -14,7 +14,14 @@ from pathlib import Path
 
 import polars as pl
 
-from ingest.read.discover import Candidate, Listed, candidates, is_outside, list_files
+from ingest.read.discover import (
+    Candidate,
+    Listed,
+    candidates,
+    is_outside,
+    list_files,
+    unmatched_sources,
+)
 
 LEDGER_TABLE = "article_ledger"
 LEDGER_SCHEMA = {
@@ -49,6 +56,7 @@ class Plan:
     # Content hash -> article id of the active files that stay as they are: a file read now
     # with the same text is their duplicate.
     known: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _state(item: Listed) -> tuple[int | None, int | None]:
@@ -66,7 +74,7 @@ def plan_reads(ledger: pl.DataFrame, folder: Path, only: set[str] | None, versio
 
     `only` restricts the run to those files (names relative to `folder`); files that left the
     folder are retired only by a run that looks at the whole folder."""
-    listed = list_files([folder])
+    listed = listed_all = list_files([folder])
     present = pl.Series([item.path for item in listed], dtype=pl.String)
     if only is not None:
         whole_folder = {item.name for item in listed} <= only
@@ -121,4 +129,5 @@ def plan_reads(ledger: pl.DataFrame, folder: Path, only: set[str] | None, versio
         rows=rows,
         gone=gone["file_path"].to_list(),
         known=dict(zip(staying["content_sha256"], staying["article_id"], strict=True)),
+        warnings=unmatched_sources(listed_all),
     )

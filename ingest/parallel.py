@@ -20,13 +20,19 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 import polars as pl
 
-from ingest.pipeline import ENTITY_SCHEMA, FACT_SCHEMA, SENTENCE_SCHEMA, extract_articles
+from ingest.pipeline import (
+    ENTITY_SCHEMA,
+    FACT_SCHEMA,
+    OVERRUN_SCHEMA,
+    SENTENCE_SCHEMA,
+    Frames,
+    extract_articles,
+)
 
 # Below this many articles per process, one process is faster than starting others.
 MIN_ARTICLES_PER_WORKER = 400
 CHUNK_ARTICLES = 50
 CHUNKS_IN_FLIGHT = 2
-Frames = tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]
 
 
 def workers_for(articles: int, workers: int, per_worker: int = MIN_ARTICLES_PER_WORKER) -> int:
@@ -38,8 +44,13 @@ class _Chunks:
     """The chunks of a batch, handed out one at a time to whoever asks first."""
 
     def __init__(
-        self, articles: pl.DataFrame, size: int, progress: Callable[[int, int], None] | None
+        self,
+        articles: pl.DataFrame,
+        size: int,
+        progress: Callable[[int, int], None] | None,
+        seconds_per_file: float | None = None,
     ) -> None:
+        self.seconds_per_file = seconds_per_file
         columns = articles.select("article_id", "text", "published_at")
         self.chunks = [columns.slice(offset, size) for offset in range(0, columns.height, size)]
         self.results: list[Frames | None] = [None] * len(self.chunks)
@@ -76,7 +87,9 @@ def _feed(pool: ProcessPoolExecutor, chunks: _Chunks, failures: list[BaseExcepti
     try:
         while True:
             while len(in_flight) < CHUNKS_IN_FLIGHT and (index := chunks.take()) is not None:
-                in_flight.append((index, pool.submit(extract_articles, chunks.chunks[index])))
+                chunk = chunks.chunks[index]
+                future = pool.submit(extract_articles, chunk, None, chunks.seconds_per_file)
+                in_flight.append((index, future))
             if not in_flight:
                 return
             index, future = in_flight.popleft()
@@ -96,8 +109,10 @@ class Extractors:
         workers: int,
         min_articles_per_worker: int = MIN_ARTICLES_PER_WORKER,
         chunk_articles: int = CHUNK_ARTICLES,
+        seconds_per_file: float | None = None,
     ) -> None:
         self.workers = workers
+        self.seconds_per_file = seconds_per_file
         self.min_articles_per_worker = min_articles_per_worker
         self.chunk_articles = chunk_articles
         self._pool: ProcessPoolExecutor | None = None
@@ -123,13 +138,13 @@ class Extractors:
     def extract(
         self, articles: pl.DataFrame, progress: Callable[[int, int], None] | None = None
     ) -> Frames:
-        """Sentences, facts and entities of `articles`, as `extract_articles` returns them, in
-        the same order."""
+        """Sentences, facts, entities and overruns of `articles`, as `extract_articles`
+        returns them, in the same order."""
         workers = workers_for(articles.height, self.workers, self.min_articles_per_worker)
         if workers == 1:
-            return extract_articles(articles, progress)
+            return extract_articles(articles, progress, self.seconds_per_file)
         pool = self._pool_of(workers - 1)
-        chunks = _Chunks(articles, self.chunk_articles, progress)
+        chunks = _Chunks(articles, self.chunk_articles, progress, self.seconds_per_file)
         failures: list[BaseException] = []
         feeders = [
             threading.Thread(target=_feed, args=(pool, chunks, failures), daemon=True)
@@ -139,7 +154,8 @@ class Extractors:
             feeder.start()
         try:
             while not failures and (index := chunks.take()) is not None:
-                chunks.finish(index, extract_articles(chunks.chunks[index]))
+                frames = extract_articles(chunks.chunks[index], None, self.seconds_per_file)
+                chunks.finish(index, frames)
         finally:
             chunks.stop()
             for feeder in feeders:
@@ -147,7 +163,7 @@ class Extractors:
         if failures:
             raise failures[0]
         parts = [part for part in chunks.results if part is not None]
-        schemas = (SENTENCE_SCHEMA, FACT_SCHEMA, ENTITY_SCHEMA)
+        schemas = (SENTENCE_SCHEMA, FACT_SCHEMA, ENTITY_SCHEMA, OVERRUN_SCHEMA)
         return tuple(  # type: ignore[return-value]
             pl.concat([part[i] for part in parts]) if parts else pl.DataFrame(schema=schema)
             for i, schema in enumerate(schemas)
@@ -161,7 +177,7 @@ def extract_in_parallel(
     min_articles_per_worker: int = MIN_ARTICLES_PER_WORKER,
     chunk_articles: int = CHUNK_ARTICLES,
 ) -> Frames:
-    """Sentences, facts and entities of `articles`, as `extract_articles` returns them, in the
-    same order, using up to `workers` processes in all (fewer for a small batch)."""
+    """Sentences, facts, entities and overruns of `articles`, as `extract_articles` returns
+    them, in the same order, using up to `workers` processes in all (fewer for a small batch)."""
     with Extractors(workers, min_articles_per_worker, chunk_articles) as extractors:
         return extractors.extract(articles, progress)

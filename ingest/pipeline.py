@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
 from ingest.contract import FACT_COLUMNS, Fact
-from ingest.extract.article import ArticleExtraction, EntityMention, extract_article
+from ingest.extract.article import (
+    ArticleExtraction,
+    EntityMention,
+    ExtractionOverrun,
+    extract_article,
+)
 from ingest.extract.periods import parse_label
 from ingest.read import ReadResult, read_articles
 
@@ -66,6 +72,11 @@ ENTITY_SCHEMA = {
 }
 
 
+# Articles whose extraction ran past the per-file budget: they go to the quarantine.
+OVERRUN_SCHEMA = {"article_id": pl.String, "reason": pl.String, "message": pl.String}
+Frames = tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]
+
+
 @dataclass(frozen=True)
 class ExtractionResult:
     """Everything the reading and extraction stages produce, as polars frames."""
@@ -75,6 +86,7 @@ class ExtractionResult:
     sentences: pl.DataFrame
     facts: pl.DataFrame
     entities: pl.DataFrame
+    warnings: list[str] = field(default_factory=list)
 
     def fact_records(self) -> Iterator[Fact]:
         for row in self.facts.select(FACT_COLUMNS).iter_rows(named=True):
@@ -91,19 +103,41 @@ def _fact_row(fact: Fact) -> dict:
 
 
 def extract_articles(
-    articles: pl.DataFrame, progress: Callable[[int, int], None] | None = None
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Sentences, facts and entity mentions for a frame of articles (see ARTICLE_SCHEMA).
+    articles: pl.DataFrame,
+    progress: Callable[[int, int], None] | None = None,
+    seconds_per_file: float | None = None,
+) -> Frames:
+    """Sentences, facts, entity mentions and overruns for a frame of articles (see
+    ARTICLE_SCHEMA). An article whose extraction takes longer than `seconds_per_file` (no
+    limit when None) gives no rows but an overrun row, and the next article goes on.
     `progress(done, total)` is called after each article."""
     sentence_rows: list[dict] = []
     fact_rows: list[dict] = []
     entity_rows: list[dict] = []
+    overrun_rows: list[dict] = []
     total = articles.height
     for done, row in enumerate(
         articles.select("article_id", "text", "published_at").iter_rows(named=True), start=1
     ):
         text = row["text"]
-        result: ArticleExtraction = extract_article(row["article_id"], text, row["published_at"])
+        try:
+            result: ArticleExtraction = extract_article(
+                row["article_id"],
+                text,
+                row["published_at"],
+                None if seconds_per_file is None else time.perf_counter() + seconds_per_file,
+            )
+        except ExtractionOverrun as overrun:
+            overrun_rows.append(
+                {
+                    "article_id": row["article_id"],
+                    "reason": "extraction_timeout",
+                    "message": str(overrun),
+                }
+            )
+            if progress is not None:
+                progress(done, total)
+            continue
         sentence_rows.extend(
             {
                 "article_id": row["article_id"],
@@ -124,26 +158,53 @@ def extract_articles(
         pl.DataFrame(sentence_rows, schema=SENTENCE_SCHEMA),
         pl.DataFrame(fact_rows, schema=FACT_SCHEMA),
         pl.DataFrame(entity_rows, schema=ENTITY_SCHEMA),
+        pl.DataFrame(overrun_rows, schema=OVERRUN_SCHEMA),
     )
 
 
 def extract_read(
-    read: ReadResult, progress: Callable[[int, int], None] | None = None
+    read: ReadResult,
+    progress: Callable[[int, int], None] | None = None,
+    seconds_per_file: float | None = None,
 ) -> ExtractionResult:
-    sentences, facts, entities = extract_articles(read.articles, progress)
-    return ExtractionResult(read.articles, read.rejections, sentences, facts, entities)
+    sentences, facts, entities, overruns = extract_articles(
+        read.articles, progress, seconds_per_file
+    )
+    articles, rejections = quarantine_overruns(read.articles, read.rejections, overruns)
+    return ExtractionResult(articles, rejections, sentences, facts, entities, read.warnings)
+
+
+def quarantine_overruns(
+    articles: pl.DataFrame, rejections: pl.DataFrame, overruns: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Move the articles whose extraction overran its budget to the rejections."""
+    if overruns.is_empty():
+        return articles, rejections
+    over = articles.join(overruns, on="article_id", how="inner")
+    moved = over.select(
+        "article_id",
+        "file_path",
+        "reason",
+        "message",
+        pl.col("text").str.len_bytes().cast(pl.Int64).alias("size_bytes"),
+    )
+    kept = articles.join(overruns, on="article_id", how="anti")
+    return kept, pl.concat([rejections, moved.select(list(rejections.columns))])
 
 
 def extract_paths(
-    paths: list[Path], progress: Callable[[int, int], None] | None = None
+    paths: list[Path],
+    progress: Callable[[int, int], None] | None = None,
+    seconds_per_file: float | None = None,
 ) -> ExtractionResult:
-    """Read every article under `paths` and extract it."""
-    return extract_read(read_articles(paths), progress)
+    """Read every article under `paths` and extract it (each within `seconds_per_file`)."""
+    return extract_read(read_articles(paths), progress, seconds_per_file)
 
 
 __all__ = [
     "ENTITY_SCHEMA",
     "FACT_SCHEMA",
+    "OVERRUN_SCHEMA",
     "SENTENCE_SCHEMA",
     "EntityMention",
     "ExtractionResult",

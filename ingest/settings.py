@@ -43,3 +43,18 @@ def extract_workers() -> int:
     if raw.isdigit() and int(raw) > 0:
         return int(raw)
     return os.cpu_count() or 1
+
+
+SECONDS_PER_FILE_ENV = "QAZAUTO_EXTRACT_SECONDS_PER_FILE"
+DEFAULT_SECONDS_PER_FILE = 60.0
+
+
+def extract_seconds_per_file() -> float:
+    """`QAZAUTO_EXTRACT_SECONDS_PER_FILE`: the time one file's extraction may take before the
+    file goes to the quarantine (`extraction_timeout`) and the run goes on without it."""
+    raw = os.environ.get(SECONDS_PER_FILE_ENV, "").strip()
+    try:
+        seconds = float(raw)
+    except ValueError:
+        return DEFAULT_SECONDS_PER_FILE
+    return seconds if seconds > 0 else DEFAULT_SECONDS_PER_FILE

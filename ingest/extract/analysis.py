@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.extract.entities import (
     CompanyMention,
@@ -40,10 +40,21 @@ class SentenceAnalysis:
         return self.sentence.end
 
 
-def analyse(text: str, sentence: Sentence, context: TimeContext) -> SentenceAnalysis:
-    """Find the parts of a sentence the fact rules work on."""
+def analyse(
+    text: str,
+    sentence: Sentence,
+    context: TimeContext,
+    previous: SentenceAnalysis | None = None,
+) -> SentenceAnalysis:
+    """Find the parts of a sentence the fact rules work on. Given the `previous` analysis of
+    the same sentence, only its times are read again (they depend on the context) and the rest
+    is kept where the times cover the same spans."""
     start, end = sentence.start, sentence.end
     times = find_times(text, start, end, context)
+    if previous is not None and [(t.start, t.end) for t in times] == [
+        (t.start, t.end) for t in previous.times
+    ]:
+        return replace(previous, times=times)
     models = find_models(text, start, end)
     companies = find_companies(text, start, end)
     masked = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in models]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from dataclasses import dataclass
 
 from ingest.contract import Fact
@@ -52,6 +53,10 @@ class EntityMention:
     operator: str | None = None
     relation: str | None = None
     relation_country: str | None = None
+
+
+class ExtractionOverrun(Exception):
+    """An article's extraction ran past its deadline."""
 
 
 @dataclass
@@ -274,20 +279,37 @@ def _presence(
     return ("plans_production" if future else "manufactures"), country
 
 
-def extract_article(article_id: str, text: str, published: dt.date | None) -> ArticleExtraction:
-    """Sentences, facts and entity mentions of one article's stored text."""
+def _check(deadline: float | None, done: int, total: int) -> None:
+    if deadline is not None and time.perf_counter() > deadline:
+        raise ExtractionOverrun(
+            f"Extraction took longer than its time budget per file (stopped after {done} of "
+            f"{total} sentences); set QAZAUTO_EXTRACT_SECONDS_PER_FILE to change the budget."
+        )
+
+
+def extract_article(
+    article_id: str, text: str, published: dt.date | None, deadline: float | None = None
+) -> ArticleExtraction:
+    """Sentences, facts and entity mentions of one article's stored text. Past `deadline` (a
+    `time.perf_counter()` value) it raises ExtractionOverrun, checked between sentences."""
     blocks = layout(text)
     sentences = split_sentences(text, blocks)
     probe = TimeContext(published=published)
-    analyses = [analyse(text, s, probe) for s in sentences]
+    analyses = []
+    for index, sentence in enumerate(sentences):
+        _check(deadline, index, 2 * len(sentences))
+        analyses.append(analyse(text, sentence, probe))
     discourse = Discourse.start(article_id, published, analyses)
     facts: list[Fact] = []
     entities: list[EntityMention] = []
-    for sentence, first_pass in zip(sentences, analyses, strict=True):
+    for index, (sentence, first_pass) in enumerate(zip(sentences, analyses, strict=True)):
         if sentence.block_kind not in FACT_BLOCKS:
             continue
+        _check(deadline, len(sentences) + index, 2 * len(sentences))
         # Times are read again: "that year" and "the same period" depend on what came before.
-        analysis = analyse(text, sentence, discourse.time) if first_pass.times else first_pass
+        analysis = (
+            analyse(text, sentence, discourse.time, first_pass) if first_pass.times else first_pass
+        )
         _update_plant(text, analysis, discourse)
         sentence_facts = quantity_facts(text, analysis, discourse)
         sentence_facts += production_start_facts(text, analysis, discourse)

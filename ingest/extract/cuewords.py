@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from bisect import bisect_left, bisect_right
+from functools import cache, lru_cache
 
 from ingest.lexicon import cues
 
@@ -44,15 +45,20 @@ CLAUSE_BREAK = re.compile(
 )
 
 
+@lru_cache(maxsize=32)
+def _breaks(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Starts and ends of the clause breaks of text[start:end], found once per sentence."""
+    found = [m.span() for m in CLAUSE_BREAK.finditer(text, start, end)]
+    return [a for a, _ in found], [b for _, b in found]
+
+
 def clause_bounds(text: str, position: int, start: int, end: int) -> tuple[int, int]:
     """The clause of text[start:end] that holds `position`."""
-    left, right = start, end
-    for m in CLAUSE_BREAK.finditer(text, start, end):
-        if m.end() <= position:
-            left = m.end()
-        elif m.start() >= position:
-            right = m.start()
-            break
+    starts, ends = _breaks(text, start, end)
+    index = bisect_right(ends, position)  # breaks ending at or before the position
+    left = ends[index - 1] if index else start
+    later = bisect_left(starts, position, lo=index)
+    right = starts[later] if later < len(starts) else end
     return left, right
 
 

@@ -20,6 +20,9 @@ ADJACENT_TIME_CHARS = 24
 # No country of the region makes or sells more than this in a period: larger counts are
 # world or China figures, which this warehouse does not record.
 MAX_VEHICLE_COUNT = 5_000_000
+# Rules look this far around a number, never the whole sentence (a table dumped on one line).
+WINDOW_CHARS = 200
+NOUN_WINDOW_CHARS = 120
 TOKEN = re.compile(r"[\w’'.-]*\w|[^\w\s]")
 FUNCTION_WORDS = frozenset(
     "were was are is be been being have has had will would in by to from and or for at of on "
@@ -82,7 +85,13 @@ class Noun:
 
 
 def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
-    return list(TOKEN.finditer(text, start, end))
+    return list(TOKEN.finditer(text, start, min(end, start + NOUN_WINDOW_CHARS)))
+
+
+def _before(text: str, q: Quantity, analysis: SentenceAnalysis, width: int = WINDOW_CHARS) -> str:
+    """The words before a number, at most `width` characters of its sentence: every rule reads
+    a bounded window, so a sentence costs time in proportion to its length."""
+    return text[max(analysis.start, q.lead - width) : q.lead]
 
 
 def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> Noun:
@@ -302,7 +311,7 @@ def vehicle_subject(
     before = [c for c in candidates if clause_start <= c[0] and c[1] <= q.lead]
     if not before:
         before = [c for c in candidates if c[1] <= q.lead and c[3] in ("company", "model", "plant")]
-    if MODEL_REFERENCE.search(text, analysis.start, q.lead) and discourse.last_model:
+    if MODEL_REFERENCE.search(_before(text, q, analysis)) and discourse.last_model:
         return discourse.last_model, location
     if before:
         # The longest, nearest name wins: a plant over its operator, a model over its brand.
@@ -346,7 +355,7 @@ CLAUSE_RESTART = re.compile(r",\s+(?:the|a|an|its)\s", re.IGNORECASE)
 
 def plant_scope(text: str, q: Quantity, analysis: SentenceAnalysis) -> str | None:
     """The part of a plant a figure is about ("first phase", "production area"), else None."""
-    before = text[analysis.start : q.lead]
+    before = _before(text, q, analysis, 2 * WINDOW_CHARS)
     part = PART_OF_PLANT.search(before)
     if (
         part
@@ -532,7 +541,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
     for q in counts:
         noun = nouns[id(q)]
         if noun.kind == "none":
-            before = text[analysis.start : q.lead]
+            before = _before(text, q, analysis)
             if listed_vehicles and re.search(r"(?:[–—:(-]|\b(?:from|to|with))\s*$", before):
                 noun = Noun("vehicle", q.end)
             elif _named_list_entry(text, q, analysis):
@@ -561,7 +570,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             MIN_VEHICLE_COUNT <= q.value <= MAX_VEHICLE_COUNT
         ):
             continue
-        before = text[analysis.start : q.lead]
+        before = _before(text, q, analysis)
         if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(text[q.end : analysis.end]):
             continue
         if _has_non_vehicle_product(text, q, analysis.start):
@@ -574,7 +583,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         fact_type = classify_vehicle_count(text, q, noun.end, analysis, discourse)
         if fact_type is None:
             continue
-        is_from = bool(FROM_BEFORE.search(text[analysis.start : q.lead]))
+        is_from = bool(FROM_BEFORE.search(_before(text, q, analysis)))
         vehicle_type = noun.vehicle_type or labelled_vehicle_type(text, q, analysis)
         if (
             vehicle_type is None
@@ -650,7 +659,7 @@ def _plant_fact(
     scope = plant_scope(text, q, analysis)
     period, explicit = _plant_period(q, analysis) if period_from_sentence else (None, False)
     mood = modality(text, q.start, analysis)
-    if FROM_BEFORE.search(text[analysis.start : q.lead]) and FROM_TO_AFTER.match(
+    if FROM_BEFORE.search(_before(text, q, analysis)) and FROM_TO_AFTER.match(
         text, q.end, analysis.end
     ):
         mood = "actual"  # "will be increased from 60,000 to 120,000": 60,000 is today's

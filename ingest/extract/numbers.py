@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from ingest.lexicon import cues
 
@@ -196,6 +198,21 @@ def _qualifier_phrases() -> list[tuple[str, str]]:
 
 
 @cache
+def _qualifier_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for phrase, name in _qualifier_phrases():
+        names.setdefault(phrase, name)
+    return names
+
+
+@cache
+def _qualifier_at_end() -> re.Pattern[str]:
+    """The longest qualifier phrase that ends a (lower-cased, right-stripped) window."""
+    body = "|".join(re.escape(phrase) for phrase, _ in _qualifier_phrases())
+    return re.compile(rf"(?<![a-z0-9])(?:{body})$")
+
+
+@cache
 def _growth_verbs() -> frozenset[str]:
     return frozenset(cues()["qualifiers"]["growth_verbs"])
 
@@ -214,16 +231,16 @@ def read_qualifier(text: str, start: int) -> tuple[str, int | None]:
     before = text[max(0, start - 40) : start]
     lowered = before.lower()
     stripped = lowered.rstrip()
-    for phrase, name in _qualifier_phrases():
-        if stripped.endswith(phrase) and (
-            len(stripped) == len(phrase) or not stripped[-len(phrase) - 1].isalnum()
-        ):
-            phrase_start = start - (len(lowered) - len(stripped)) - len(phrase)
-            if name == "up_to":
-                preceding = re.findall(r"[a-z]+", stripped[: -len(phrase)])
-                if preceding and preceding[-1] in _growth_verbs():
-                    return "exact", None
-            return name, phrase_start
+    found = _qualifier_at_end().search(stripped)
+    if found is not None:
+        phrase = found.group()
+        name = _qualifier_names()[phrase]
+        phrase_start = start - (len(lowered) - len(stripped)) - len(phrase)
+        if name == "up_to":
+            preceding = re.findall(r"[a-z]+", stripped[: -len(phrase)])
+            if preceding and preceding[-1] in _growth_verbs():
+                return "exact", None
+        return name, phrase_start
     words = re.findall(r"[a-z]+", lowered)[-5:]
     if any(word in cues()["qualifiers"]["ceiling_words"] for word in words) and "capacity" in words:
         return "up_to", None
@@ -298,10 +315,15 @@ def find_quantities(
 ) -> list[Quantity]:
     """Every quantity in text[start:end], skipping spans already read as dates or names."""
     end = len(text) if end is None else end
-    masked = masked or []
+    spans = sorted(masked or [])
+    mask_starts = [a for a, _ in spans]
+    # The furthest end among the spans starting at or before each one: an overlap test by
+    # bisection, so a sentence with thousands of numbers costs time in proportion to them.
+    reach = list(accumulate((b for _, b in spans), max))
 
     def is_masked(a: int, b: int) -> bool:
-        return any(a < m_end and m_start < b for m_start, m_end in masked)
+        index = bisect_left(mask_starts, b)  # spans that start before b
+        return index > 0 and reach[index - 1] > a
 
     found: list[Quantity] = []
     for match in NUMBER.finditer(text, start, end):
@@ -322,11 +344,15 @@ def find_quantities(
         q.end = min(q.end, end)
         q.qualifier, q.qualifier_start = read_qualifier(text, q.start)
         found.append(q)
+    digit_starts = [q.start for q in found]
+    digit_reach = list(accumulate((q.end for q in found), max))
+
+    def overlaps_digits(a: int, b: int) -> bool:
+        index = bisect_left(digit_starts, b)
+        return index > 0 and digit_reach[index - 1] > a
+
     for match in SPELLED.finditer(text, start, end):
-        if is_masked(*match.span()) or any(
-            q.start <= match.start() < q.end or match.start() <= q.start < match.end()
-            for q in found
-        ):
+        if is_masked(*match.span()) or overlaps_digits(*match.span()):
             continue
         value = _spelled_value(match.group())
         if value is None:

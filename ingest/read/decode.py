@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ingest.read.markup import looks_like_markup, markup_to_text
+
 # Signatures of common binary formats that scrapers save by mistake.
 BINARY_MAGIC = (
     b"\x89PNG",
@@ -150,7 +152,14 @@ def decode_bytes(raw: bytes) -> Decoded | Undecodable:
 
     if _control_ratio(text) > 0.05:
         return Undecodable("binary", "The file is mostly control characters, not text.")
-    text = clean_text(text.lstrip("\ufeff"))
+    text = text.lstrip("\ufeff")
+    if looks_like_markup(text):
+        text = markup_to_text(text)
+        if not text.strip():
+            return Undecodable(
+                "markup_only", "The file is an HTML page with no article text in it."
+            )
+    text = clean_text(text)
     if not text.strip():
         return Undecodable("empty", "The file holds no visible text.")
     return Decoded(text=text, encoding=encoding)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,33 +47,75 @@ def _parse_date(raw: str | None) -> dt.date | None:
 SOURCE_COLUMNS = ("file", "url", "title", "published")
 
 
+def source_key(name: str) -> str:
+    """The article file a `sources.csv` row names: `01_kia` and `01_kia.txt` are one file."""
+    name = name.strip().replace("\\", "/").rsplit("/", 1)[-1]
+    return name if name.lower().endswith(ARTICLE_SUFFIX) else name + ARTICLE_SUFFIX
+
+
+def _source_rows(path: Path) -> Iterator[tuple[dict[str, int], list[str]]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = csv.reader(handle)
+        header = [column.strip() for column in next(rows, [])]
+        where = {column: header.index(column) for column in SOURCE_COLUMNS if column in header}
+        if "file" not in where:
+            return
+        for row in rows:
+            yield where, row
+
+
 def read_sources(folder: Path, names: set[str] | None = None) -> dict[str, SourceMeta]:
     """`sources.csv` (file,url,title,published) keyed by file name; empty when absent.
     With `names`, only those files' rows: a large index costs little when few files are new."""
     path = folder / SOURCES_FILE
     if not path.is_file():
         return {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = csv.reader(handle)
-        header = [column.strip() for column in next(rows, [])]
-        where = {column: header.index(column) for column in SOURCE_COLUMNS if column in header}
-        if "file" not in where:
-            return {}
 
-        def cell(row: list[str], column: str) -> str:
-            index = where.get(column)
-            return row[index].strip() if index is not None and index < len(row) else ""
+    def cell(where: dict[str, int], row: list[str], column: str) -> str:
+        index = where.get(column)
+        return row[index].strip() if index is not None and index < len(row) else ""
 
-        found: dict[str, SourceMeta] = {}
-        for row in rows:
-            name = cell(row, "file")
-            if name and (names is None or name in names):
-                found[name] = SourceMeta(
-                    url=cell(row, "url") or None,
-                    title=cell(row, "title") or None,
-                    published=_parse_date(cell(row, "published")),
-                )
-        return found
+    found: dict[str, SourceMeta] = {}
+    for where, row in _source_rows(path):
+        name = cell(where, row, "file")
+        if not name:
+            continue
+        name = source_key(name)
+        if names is None or name in names:
+            found[name] = SourceMeta(
+                url=cell(where, row, "url") or None,
+                title=cell(where, row, "title") or None,
+                published=_parse_date(cell(where, row, "published")),
+            )
+    return found
+
+
+def unmatched_sources(listed: list[Listed]) -> list[str]:
+    """Warnings for the rows of each folder's `sources.csv` that name no file listed there:
+    their titles and dates would be lost without a word."""
+    present: dict[Path, set[str]] = {}
+    for item in listed:
+        path = Path(item.path)
+        present.setdefault(path.parent, set()).add(path.name)
+    warnings = []
+    for folder, names in present.items():
+        path = folder / SOURCES_FILE
+        if not path.is_file():
+            continue
+        rows = [
+            row[where["file"]].strip()
+            for where, row in _source_rows(path)
+            if len(row) > where["file"]
+        ]
+        missing = [name for name in rows if name and source_key(name) not in names]
+        if missing:
+            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+            shown = ", ".join(missing[:5]) + more
+            warnings.append(
+                f"{path}: {len(missing)} of {len(rows)} rows name no article file in the folder "
+                f"({shown}); their titles and publication dates are not used"
+            )
+    return warnings
 
 
 def is_outside(path: Path, root: Path) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 
 from ingest.read.decode import Decoded, decode_bytes
-from ingest.read.discover import Candidate, discover
+from ingest.read.discover import Candidate, candidates, list_files, unmatched_sources
 from ingest.read.layout import layout, title_of
 
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -46,6 +46,7 @@ class ReadResult:
     articles: pl.DataFrame
     rejections: pl.DataFrame
     pending: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def max_file_bytes() -> int:
@@ -200,4 +201,6 @@ def read_all(candidates: list[Candidate], limit: int) -> list[ReadOutcome]:
 def read_articles(paths: list[Path], limit: int | None = None) -> ReadResult:
     """Read every article file under `paths`; files that are not articles become rejections."""
     limit = max_file_bytes() if limit is None else limit
-    return frames(read_all(discover(paths), limit))
+    listed = list_files(paths)
+    read = frames(read_all(candidates(listed), limit))
+    return ReadResult(read.articles, read.rejections, read.pending, unmatched_sources(listed))

@@ -78,6 +78,8 @@ def raw_extracts(context: dg.AssetExecutionContext, warehouse: WarehouseConfig):
     )
     for row in landing.rejections.iter_rows(named=True):
         context.log.warning(f"rejected {row['file_path']}: {row['reason']}: {row['message']}")
+    for warning in landing.warnings:
+        context.log.warning(warning)
     for path in landing.pending:
         context.log.warning(f"{path} is still being written; it will be read on the next run")
     files = {

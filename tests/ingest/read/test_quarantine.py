@@ -103,3 +103,41 @@ def test_no_file_of_the_corpus_stops_a_landing(tmp_path, name):
     (folder / name).write_bytes((QUARANTINE / name).read_bytes())
     landing = ingest_folder(folder, tmp_path / "qazauto.duckdb", run_id="one-file")
     assert len(landing.new) + len(landing.rejected) == 1
+
+
+def test_an_html_page_is_read_as_its_visible_text():
+    result = read_articles([QUARANTINE / "html_page_saved_as_text.txt"])
+    text = result.articles["text"][0]
+    assert text.startswith("Kostanay plant adds a line\n\n")
+    assert "produced 12,400 cars in 2023" in text
+    assert "<" not in text and "dataLayer" not in text and "Home" not in text
+
+
+def test_a_file_over_the_extraction_budget_is_quarantined_and_the_run_goes_on(
+    tmp_path, monkeypatch
+):
+    from ingest.extract.article import extract_article
+
+    extract_article("warm", "Warm.\n\nKia sold 9,224 cars in 2024.\n", None)  # lexicons loaded
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "normal.txt").write_text("Kia sales\n\nKia sold 9,224 vehicles in 2024.\n")
+    rows = "".join(f"Plant {i} made {1000 + i:,} cars in 2024.\n\n" for i in range(40_000))
+    (folder / "endless_table.txt").write_text("A table\n\n" + rows)
+    monkeypatch.setenv("QAZAUTO_EXTRACT_SECONDS_PER_FILE", "1")
+
+    landing = ingest_folder(folder, tmp_path / "qazauto.duckdb", run_id="budget")
+
+    assert landing.new == [str(folder / "normal.txt")]
+    assert landing.rejected == [str(folder / "endless_table.txt")]
+    rejection = landing.rejections.row(0, named=True)
+    assert rejection["reason"] == "extraction_timeout"
+    assert "QAZAUTO_EXTRACT_SECONDS_PER_FILE" in rejection["message"]
+    assert landing.facts["article_id"].to_list() == ["normal"]
+    import duckdb
+
+    with duckdb.connect(str(tmp_path / "qazauto.duckdb"), read_only=True) as con:
+        statuses = dict(con.sql("select article_id, status from raw.article_ledger").fetchall())
+        landed = con.sql("select article_id from raw.articles").fetchall()
+    assert statuses == {"normal": "active", "endless_table": "rejected"}
+    assert landed == [("normal",)]
