@@ -21,12 +21,6 @@ def _split(cell: str | None) -> list[str]:
 
 
 @cache
-def cues() -> dict:
-    with (LEXICON_DIR / "cues.toml").open("rb") as handle:
-        return tomllib.load(handle)
-
-
-@cache
 def furniture() -> dict:
     with (LEXICON_DIR / "furniture.toml").open("rb") as handle:
         return tomllib.load(handle)

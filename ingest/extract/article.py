@@ -12,7 +12,7 @@ from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis, analyse
 from ingest.extract.discourse import Discourse, PlantRef
 from ingest.extract.facts import modality, production_start_facts, quantity_facts
-from ingest.extract.periods import TimeContext
+from ingest.extract.periods import TimeContext, may_hold_time
 from ingest.extract.sentences import Sentence, split_sentences
 from ingest.read.layout import layout
 
@@ -279,6 +279,19 @@ def _presence(
     return ("plans_production" if future else "manufactures"), country
 
 
+def _stated_dates(analyses: list[SentenceAnalysis]) -> list[tuple[int, dt.date]]:
+    """(sentence index, date) of every full date the body states ("As of July 1, 2025",
+    "In August 2023"): without a publication date, relative words resolve against the nearest."""
+    found = []
+    for index, analysis in enumerate(analyses):
+        if analysis.sentence.block_kind not in FACT_BLOCKS:
+            continue
+        for t in analysis.times:
+            if not t.relative and not t.comparison and t.period.grain in ("day", "month"):
+                found.append((index, t.period.last))
+    return found
+
+
 def _check(deadline: float | None, done: int, total: int) -> None:
     if deadline is not None and time.perf_counter() > deadline:
         raise ExtractionOverrun(
@@ -300,16 +313,18 @@ def extract_article(
         _check(deadline, index, 2 * len(sentences))
         analyses.append(analyse(text, sentence, probe))
     discourse = Discourse.start(article_id, published, analyses)
+    dated = [] if published else _stated_dates(analyses)
     facts: list[Fact] = []
     entities: list[EntityMention] = []
     for index, (sentence, first_pass) in enumerate(zip(sentences, analyses, strict=True)):
         if sentence.block_kind not in FACT_BLOCKS:
             continue
         _check(deadline, len(sentences) + index, 2 * len(sentences))
+        if dated:
+            discourse.time.reference = min(dated, key=lambda d: (abs(d[0] - index), d[0]))[1]
         # Times are read again: "that year" and "the same period" depend on what came before.
-        analysis = (
-            analyse(text, sentence, discourse.time, first_pass) if first_pass.times else first_pass
-        )
+        rereading = first_pass.times or may_hold_time(text, sentence.start, sentence.end)
+        analysis = analyse(text, sentence, discourse.time, first_pass) if rereading else first_pass
         _update_plant(text, analysis, discourse)
         sentence_facts = quantity_facts(text, analysis, discourse)
         sentence_facts += production_start_facts(text, analysis, discourse)

@@ -6,14 +6,43 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
-from ingest.lexicon import cues
+from ingest.extract.lang import active, pack
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
 @cache
-def _pattern(section: str, key: str) -> re.Pattern[str]:
-    phrases = sorted(cues()[section][key], key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+def _phrase_pattern(code: str, section: str, key: str) -> re.Pattern[str]:
+    body = _alternation(pack(code).cues[section][key])
     return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _pattern(section: str, key: str) -> re.Pattern[str]:
+    return _phrase_pattern(active().code, section, key)
+
+
+WORD_LIST = re.compile(r"<<(\w+)\.(\w+)>>")
+
+
+@cache
+def _named_pattern(code: str, section: str, key: str) -> re.Pattern[str]:
+    """A pattern of the pack's `patterns.toml`; `<<section.key>>` in it stands for the
+    phrases of that word list of `cues.toml`, longest first."""
+    entry = pack(code).patterns[section][key]
+    # An entry is a regex string (matched ignoring case) or {regex = "...", case = true}.
+    source = entry if isinstance(entry, str) else entry["regex"]
+    flags = 0 if isinstance(entry, dict) and entry.get("case") else re.IGNORECASE
+    cue_lists = pack(code).cues
+    expanded = WORD_LIST.sub(lambda m: f"(?:{_alternation(cue_lists[m[1]][m[2]])})", source)
+    return re.compile(expanded, flags)
+
+
+def pattern(section: str, key: str) -> re.Pattern[str]:
+    """The compiled pattern `key` of section `section` of the active pack's patterns."""
+    return _named_pattern(active().code, section, key)
 
 
 def spans(
@@ -34,22 +63,23 @@ def has(section: str, key: str, text: str, start: int = 0, end: int | None = Non
 
 
 @cache
+def _words(code: str, section: str, key: str) -> frozenset[str]:
+    return frozenset(pack(code).cues[section][key])
+
+
 def words(section: str, key: str) -> frozenset[str]:
-    return frozenset(cues()[section][key])
-
-
-CLAUSE_BREAK = re.compile(
-    r",\s|;|\s[—–-]\s|[—–]|[()]|:\s|\s(?:which|while|but|whereas|although|and\s+(?=(?:[a-z]+\s+)?"
-    r"(?:is|are|was|were|will|has|have|should|would|plans|plan|aims|expects|intends|hopes|"
-    r"targets|wants)\b))\s?",
-)
+    return _words(active().code, section, key)
 
 
 @lru_cache(maxsize=32)
-def _breaks(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+def _breaks_of(code: str, text: str, start: int, end: int) -> tuple[list[int], list[int]]:
     """Starts and ends of the clause breaks of text[start:end], found once per sentence."""
-    found = [m.span() for m in CLAUSE_BREAK.finditer(text, start, end)]
+    found = [m.span() for m in _named_pattern(code, "clauses", "break").finditer(text, start, end)]
     return [a for a, _ in found], [b for _, b in found]
+
+
+def _breaks(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    return _breaks_of(active().code, text, start, end)
 
 
 def clause_bounds(text: str, position: int, start: int, end: int) -> tuple[int, int]:
@@ -65,7 +95,7 @@ def clause_bounds(text: str, position: int, start: int, end: int) -> tuple[int, 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The clauses of text[start:end], in order."""
     spans, left = [], start
-    for m in CLAUSE_BREAK.finditer(text, start, end):
+    for m in pattern("clauses", "break").finditer(text, start, end):
         if m.start() > left:
             spans.append((left, m.start()))
         left = m.end()

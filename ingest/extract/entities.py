@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.lexicon import Company, VehicleModel, companies, cues, vehicle_models
+from ingest.extract.lang import cues
+from ingest.lexicon import Company, VehicleModel, companies, vehicle_models
 
 PLANT_HEADS = r"(?:Plant|Factory|Facility|Works|Campus|Complex|Assembly\s+Plant|Plant\s+Complex)"
 NAMED_PLANT = re.compile(rf"\b(?P<name>(?:(?!The\b)[A-Z][\w’'.&-]*\s+){{1,5}}{PLANT_HEADS})\b")

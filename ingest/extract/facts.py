@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from ingest.contract import PLANT_FACT_TYPES, Fact
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
+from ingest.extract.attach import TIME_EVIDENCE, attach_time, plant_time
 from ingest.extract.discourse import Discourse, PlantRef
+from ingest.extract.lang import cues
 from ingest.extract.numbers import Quantity
 from ingest.extract.periods import Period, TimeExpression
-from ingest.lexicon import cues
 
 # A vehicle count below this is a phrase ("one in every three cars"), not a statistic.
 MIN_VEHICLE_COUNT = 100
@@ -414,38 +415,6 @@ def text_between(analysis: SentenceAnalysis, start: int, end: int) -> str:
     return analysis.text[start:end] if start <= end else ""
 
 
-def choose_period(
-    q_position: int, analysis: SentenceAnalysis, discourse: Discourse, is_from: bool
-) -> tuple[Period | None, bool]:
-    """The period a figure refers to: a time written right after it, else the nearest stated
-    time, else the article's current one."""
-    adjacent = [t for t in analysis.times if 0 <= t.start - q_position <= ADJACENT_TIME_CHARS]
-    if adjacent and adjacent[0].comparison:
-        return adjacent[0].period, True
-    for t in analysis.times:
-        if WHEN_LINK.match(text_between(analysis, t.end, q_position)):
-            return t.period, True
-    # "operating since 2020" dates a duration, not the figure.
-    own = [
-        t
-        for t in analysis.times
-        if not t.comparison and not SINCE_BEFORE.search(analysis.text, analysis.start, t.start)
-    ]
-    if own:
-        clause = cuewords.clause_bounds(analysis.text, q_position, analysis.start, analysis.end)
-        in_clause = [t for t in own if clause[0] <= t.start < clause[1]]
-        best = min(
-            in_clause or own, key=lambda t: (abs(t.start - q_position), t.start < q_position)
-        )
-        return best.period, True
-    if is_from and discourse.comparison is not None:
-        return discourse.comparison, False
-    comparisons = [t for t in analysis.times if t.comparison]
-    if is_from and comparisons:
-        return comparisons[0].period, True
-    return discourse.time.current, False
-
-
 def modality(text: str, position: int, analysis: SentenceAnalysis) -> str:
     """`future` where the clause looks ahead; `future_sentence` where only the sentence does
     (the clause has no verb of its own); else `actual`."""
@@ -606,7 +575,8 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                 )
             )
             continue
-        period, explicit = choose_period(q.lead, analysis, discourse, is_from)
+        attachment = attach_time(text, q, analysis, discourse)
+        period, explicit = attachment.period, attachment.explicit
         segment = market_segment(text, q, analysis)
         subject, location = vehicle_subject(
             text, q, analysis, [c for c, _ in vehicle_counts], discourse
@@ -626,7 +596,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                 status=status_for(fact_type, mood, period, discourse, explicit),
                 vehicle_type=vehicle_type,
                 segment=segment,
-                confidence=0.9 if explicit else 0.7,
+                confidence=TIME_EVIDENCE[attachment.how],
             )
         )
 
@@ -657,7 +627,8 @@ def _plant_fact(
     text = analysis.text
     plant = _plant_ref(analysis, discourse)
     scope = plant_scope(text, q, analysis)
-    period, explicit = _plant_period(q, analysis) if period_from_sentence else (None, False)
+    period = plant_time(text, q, analysis) if period_from_sentence else None
+    explicit = period is not None
     mood = modality(text, q.start, analysis)
     if FROM_BEFORE.search(_before(text, q, analysis)) and FROM_TO_AFTER.match(
         text, q.end, analysis.end
@@ -684,14 +655,6 @@ def _plant_fact(
         status=status_for(fact_type, mood, period, discourse, explicit),
         vehicle_type=vehicle_type,
     )
-
-
-def _plant_period(q: Quantity, analysis: SentenceAnalysis) -> tuple[Period | None, bool]:
-    own = [t for t in analysis.times if not t.comparison]
-    if not own:
-        return None, False
-    best = min(own, key=lambda t: abs(t.start - q.start))
-    return best.period, True
 
 
 def _investment_fact(

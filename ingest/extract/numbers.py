@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
-from ingest.lexicon import cues
+from ingest.extract.lang import cues
 
 SCALES = {
     "thousand": 1e3,

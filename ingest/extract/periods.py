@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ingest.extract import cuewords
+
 MONTH_NUMBERS = {
     name: number
     for number in range(1, 13)
@@ -47,7 +49,13 @@ COUNT_WORDS = {
 COMPARISON_BEFORE = re.compile(
     r"(?:compared\s+(?:to|with)|than|versus|vs\.?|against|relative\s+to|from\s+the\s+same|"
     r"over\s+the\s+same|on\s+the\s+same|year-earlier)\s+(?:in\s+|during\s+|for\s+|with\s+)?"
-    r"(?:the\s+)?(?:same\s+(?:period|month)\s+(?:of|in)\s+)?$",
+    r"(?:the\s+)?(?:same\s+(?:period|month)\s+(?:of|in)\s+)?$"
+    # "in the same period of 2023": a span set against the current one.
+    r"|\bsame\s+(?:period|months?|time|quarter|half)\s+(?:of|in)\s+(?:the\s+)?$"
+    # "35% above the level recorded in 2021", "higher than that produced in 2021".
+    r"|\b(?:above|below|higher|lower|more|less|fewer|up|down)\s+(?:than\s+|on\s+|from\s+)?"
+    r"(?:(?:that|those|the\s+(?:figure|level|volume|result|number))\s+(?:\w+\s+){0,2})?"
+    r"(?:in|of|for)\s+$",
     re.IGNORECASE,
 )
 
@@ -143,12 +151,20 @@ class TimeContext:
     published: dt.date | None = None
     anchor_year: int | None = None
     current: Period | None = None
+    # Without a publication date: the nearest date the article itself states in full ("As of
+    # July 1, 2025"), which fixes what "last year" and "by the end of June" mean.
+    reference: dt.date | None = None
 
-    def default_year(self, month: int | None = None) -> int | None:
-        if self.published:
-            if month is not None and month > self.published.month:
-                return self.published.year - 1
-            return self.published.year
+    def default_year(self, month: int | None = None, future: bool = False) -> int | None:
+        """The year of a month named without one: the latest such month up to the publication
+        date, or the next one from it in a sentence that looks ahead."""
+        today = self.published or self.reference
+        if today:
+            if month is not None and future and month < today.month:
+                return today.year + 1
+            if month is not None and not future and month > today.month:
+                return today.year - 1
+            return today.year
         return self.anchor_year
 
 
@@ -158,15 +174,18 @@ def _year2(raw: str) -> int:
 
 
 class _Matcher:
-    def __init__(self, text: str, context: TimeContext, sentence_year: int | None) -> None:
+    def __init__(
+        self, text: str, context: TimeContext, sentence_year: int | None, future: bool = False
+    ) -> None:
         self.text = text
         self.context = context
         self.sentence_year = sentence_year
+        self.future = future
 
     def year_for(self, month: int | None = None) -> int | None:
         if self.sentence_year is not None:
             return self.sentence_year
-        return self.context.default_year(month)
+        return self.context.default_year(month, self.future)
 
 
 def _rules() -> list[tuple[re.Pattern[str], str]]:
@@ -195,7 +214,8 @@ def _rules() -> list[tuple[re.Pattern[str], str]]:
         (
             re.compile(
                 rf"\b(?:over|in|for|during)\s+(?:the\s+)?(?P<n>two|three|four|five|six|seven|"
-                rf"eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?P<y>{YEAR}))?",
+                rf"eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:(?P<y>{YEAR})|"
+                rf"(?P<r>this|last|the\s+current|the\s+previous|the\s+past|past)\s+year))?",
                 flags,
             ),
             "first_months",
@@ -301,9 +321,14 @@ TIME_HINT = re.compile(
 )
 
 
+def may_hold_time(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has anything a time rule could read."""
+    return TIME_HINT.search(text, start, end) is not None
+
+
 def _resolve(kind: str, m: re.Match[str], ctx: _Matcher) -> tuple[Period | None, bool]:
     g = m.groupdict()
-    pub = ctx.context.published
+    pub = ctx.context.published or ctx.context.reference
     if kind == "skip":
         return None, False
     if kind == "month_range":
@@ -324,10 +349,15 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Matcher) -> tuple[Period | None,
         return period, bool(relative)
     if kind == "first_months":
         n = COUNT_WORDS.get(g["n"].lower()) or (int(g["n"]) if g["n"].isdigit() else None)
-        year = int(g["y"]) if g.get("y") else ctx.year_for()
+        relative = (g.get("r") or "").lower()
+        if relative:  # "in 11 months of last year"
+            base = pub.year if pub else ctx.context.anchor_year
+            year = None if base is None else base - relative.startswith(("last", "the p", "past"))
+        else:
+            year = int(g["y"]) if g.get("y") else ctx.year_for()
         if not n or year is None or n > 12:
             return None, False
-        return span_period(month_period(year, 1), month_period(year, n)), False
+        return span_period(month_period(year, 1), month_period(year, n)), bool(relative)
     if kind == "nm_year":
         n = int(g["n"])
         if not 1 <= n <= 12:
@@ -453,7 +483,8 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
     if not TIME_HINT.search(segment):
         return []
     years = [int(y) for y in SENTENCE_YEAR.findall(segment)]
-    matcher = _Matcher(segment, context, years[0] if len(set(years)) == 1 else None)
+    future = cuewords.has("modality", "future", segment)
+    matcher = _Matcher(segment, context, years[0] if len(set(years)) == 1 else None, future)
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
     for pattern, kind in RULES:
@@ -479,18 +510,56 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
     found.sort(key=lambda t: t.start)
     # "83,000 as of July 1, 2025, up from 41,000 a year earlier": a year before the time
     # this sentence named, not before the article's.
+    same_span = cuewords.pattern("times", "same_span_before")
     for index, expression in enumerate(found):
         named = [t for t in found[:index] if not t.comparison and not t.relative]
         phrase = text[expression.start : expression.end].lower()
         if (
             named
+            and expression.period.grain == "year"
+            and named[-1].period.grain not in ("year", "day")
+            and same_span.search(text, max(start, expression.start - 30), expression.start)
+        ):
+            # "in January-June 2024 ... in the same period of 2023": the same months of 2023.
+            shift = expression.period.first.year - named[-1].period.last.year
+            found[index] = TimeExpression(
+                expression.start,
+                expression.end,
+                shift_years(named[-1].period, shift),
+                expression.comparison,
+                expression.relative,
+            )
+            continue
+        if (
+            named
             and expression.comparison
-            and re.search(r"year\s+(?:earlier|ago|before)|same", phrase)
+            and re.search(r"year\s+(?:earlier|ago|before)|same|previous|prior", phrase)
         ):
             found[index] = TimeExpression(
                 expression.start, expression.end, shift_years(named[-1].period, -1), True, True
             )
-    return found
+    return _parallel_spans(found)
+
+
+def _parallel_spans(found: list[TimeExpression]) -> list[TimeExpression]:
+    """ "in 11 months of last year, and 3,015 units this year": a bare relative year set
+    beside a span of months of another year covers the same months."""
+    spans = [t for t in found if t.period.grain == "interval" and t.period.first.month == 1]
+    if not spans:
+        return found
+    model = spans[0].period
+    months = model.last.month
+    result = []
+    for expression in found:
+        if expression.relative and expression.period.grain == "year" and months < 12:
+            year = expression.period.first.year
+            if year != model.last.year:
+                period = span_period(month_period(year, 1), month_period(year, months))
+                expression = TimeExpression(
+                    expression.start, expression.end, period, expression.comparison, True
+                )
+        result.append(expression)
+    return result
 
 
 def parse_label(label: str | None) -> Period | None:

@@ -1,0 +1,145 @@
+"""Which time a number of a sentence belongs to, and whether it is the current level or the
+baseline of a comparison. Each attachment says how it was made, so that a fact's confidence can
+follow from its evidence.
+
+A number is a `baseline` when the sentence sets it against another ("from X", "up from X",
+"against X", "X a year earlier", "(X)" right after "the same period of 2023"); a baseline takes
+the comparison time it stands beside, else the comparison the article set up, else the current
+period a year earlier. Any other number is a `level` and takes the time written right after it,
+else the nearest own time of its clause, else of its sentence, else the article's current one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.extract import cuewords
+from ingest.extract.analysis import SentenceAnalysis
+from ingest.extract.discourse import Discourse
+from ingest.extract.numbers import Quantity
+from ingest.extract.periods import Period, TimeExpression, shift_years
+
+# A time this close after a number is that number's time ("41,000 a year earlier").
+ADJACENT_TIME_CHARS = 24
+# A bracket this close after a comparison time holds that time's figure ("... of 2023 (282.2)").
+BRACKET_GAP_CHARS = 3
+WINDOW_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Attachment:
+    period: Period | None
+    role: str  # level | baseline
+    how: str  # what tied the time to the number: see TIME_EVIDENCE
+    explicit: bool  # the period is written in this sentence
+
+
+# How sure each way of attaching a time is; the confidence of a fact starts from it.
+TIME_EVIDENCE = {
+    "adjacent": 0.95,
+    "bracket_after_comparison": 0.9,
+    "when_clause": 0.9,
+    "own_in_clause": 0.9,
+    "comparison_in_sentence": 0.8,
+    "own_in_sentence": 0.75,
+    "discourse_comparison": 0.7,
+    "shifted_current": 0.6,
+    "discourse_current": 0.7,
+    "none": 0.5,
+}
+
+
+def _before(text: str, q: Quantity, analysis: SentenceAnalysis) -> str:
+    return text[max(analysis.start, q.lead - WINDOW_CHARS) : q.lead]
+
+
+def is_baseline(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
+    """The number is the earlier side of a comparison."""
+    before = _before(text, q, analysis)
+    if cuewords.pattern("roles", "baseline_before").search(before):
+        return True
+    after = text[q.end : min(analysis.end, q.end + ADJACENT_TIME_CHARS + 16)]
+    if cuewords.pattern("roles", "baseline_after").match(after):
+        return True
+    return _bracket_after_comparison(text, q, analysis) is not None or any(
+        t.comparison and 0 <= t.start - q.end <= ADJACENT_TIME_CHARS for t in analysis.times
+    )
+
+
+def _bracket_after_comparison(
+    text: str, q: Quantity, analysis: SentenceAnalysis
+) -> TimeExpression | None:
+    if not text[max(analysis.start, q.lead - 2) : q.lead].rstrip().endswith("("):
+        return None
+    opening = text.rfind("(", analysis.start, q.lead)
+    for t in analysis.times:
+        if t.comparison and 0 <= opening - t.end <= BRACKET_GAP_CHARS:
+            return t
+    return None
+
+
+def _own_times(text: str, analysis: SentenceAnalysis) -> list[TimeExpression]:
+    """The sentence's times that date its figures: not comparisons, not the start of a
+    duration ("operating since 2020"), not the date of a statement ("said on May 3")."""
+    since = cuewords.pattern("roles", "duration_before")
+    speech = cuewords.pattern("roles", "speech_before")
+    own = []
+    for t in analysis.times:
+        if t.comparison:
+            continue
+        window = text[max(analysis.start, t.start - 40) : t.start]
+        if since.search(window) or speech.search(window):
+            continue
+        own.append(t)
+    return own
+
+
+def attach_time(
+    text: str, q: Quantity, analysis: SentenceAnalysis, discourse: Discourse
+) -> Attachment:
+    """The period a vehicle figure refers to, with its role and how it was found."""
+    times = analysis.times
+    baseline = is_baseline(text, q, analysis)
+    after = [t for t in times if 0 <= t.start - q.end <= ADJACENT_TIME_CHARS]
+    if after and after[0].comparison:
+        return Attachment(after[0].period, "baseline", "adjacent", True)
+    if baseline:
+        bracket = _bracket_after_comparison(text, q, analysis)
+        if bracket is not None:
+            return Attachment(bracket.period, "baseline", "bracket_after_comparison", True)
+        comparisons = [t for t in times if t.comparison]
+        if comparisons:
+            nearest = min(comparisons, key=lambda t: (t.start < q.start, abs(t.start - q.start)))
+            return Attachment(nearest.period, "baseline", "comparison_in_sentence", True)
+        if discourse.comparison is not None:
+            return Attachment(discourse.comparison, "baseline", "discourse_comparison", False)
+    own = _own_times(text, analysis)
+    if after and after[0] in own:
+        # "from about 1,500 in early 2023 to 3,200": a time written right after a number is
+        # its own, whichever side of the comparison it is on.
+        return Attachment(after[0].period, "baseline" if baseline else "level", "adjacent", True)
+    when = cuewords.pattern("roles", "when_link")
+    for t in times:
+        if t.end <= q.lead and when.match(text, t.end, q.lead) and not baseline:
+            return Attachment(t.period, "level", "when_clause", True)
+    if own:
+        clause = cuewords.clause_bounds(text, q.lead, analysis.start, analysis.end)
+        in_clause = [t for t in own if clause[0] <= t.start < clause[1]]
+        best = min(in_clause or own, key=lambda t: (abs(t.start - q.lead), t.start < q.lead))
+        how = "own_in_clause" if in_clause else "own_in_sentence"
+        if baseline:
+            return Attachment(shift_years(best.period, -1), "baseline", "shifted_current", True)
+        return Attachment(best.period, "level", how, True)
+    current = discourse.time.current
+    if baseline:
+        shifted = shift_years(current, -1) if current is not None else None
+        return Attachment(shifted, "baseline", "shifted_current" if shifted else "none", False)
+    return Attachment(current, "level", "discourse_current" if current else "none", False)
+
+
+def plant_time(text: str, q: Quantity, analysis: SentenceAnalysis) -> Period | None:
+    """A plant figure's period: only a time its own sentence ties to it."""
+    own = _own_times(text, analysis)
+    if not own:
+        return None
+    return min(own, key=lambda t: abs(t.start - q.start)).period
