@@ -67,6 +67,14 @@ class ArticleExtraction:
 
 
 def _update_plant(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> None:
+    other = cuewords.pattern("plants", "other_plant").search(text, analysis.start, analysis.end)
+    named_vehicle_plant = any(p.operator or p.name for p in analysis.plants if not p.anaphoric)
+    if other and not named_vehicle_plant:
+        discourse.other_plant = True
+    elif named_vehicle_plant or (
+        not other and cuewords.has("triggers", "plant", text, analysis.start, analysis.end)
+    ):
+        discourse.other_plant = False
     if analysis.plants or cuewords.has("triggers", "plant", text, analysis.start, analysis.end):
         discourse.plant_mentioned = True
     places = [p for p in analysis.places if p.place.kind in ("city", "region", "district")]
@@ -129,6 +137,7 @@ def _update_time(
         discourse.last_fact_sentence = analysis.sentence.index
     if analysis.models:
         discourse.last_model = analysis.models[-1].text
+        discourse.last_model_brand = analysis.models[-1].model.brand
 
 
 def _same_fact(a: Fact, b: Fact) -> bool:

@@ -39,11 +39,15 @@ class Discourse:
     plant: PlantRef | None = None
     plant_location: str | None = None
     plant_mentioned: bool = False
+    # The plant last spoken of makes no vehicles (a foundry, an engine plant): its figures are
+    # not recorded until a vehicle plant is named again.
+    other_plant: bool = False
     # The plant was introduced as one to be built: its present-tense figures are plans.
     plant_planned: bool = False
     last_fact_type: str | None = None
     last_fact_sentence: int = -10
     last_model: str | None = None
+    last_model_brand: str | None = None
     global_paragraph: int | None = None
 
     @classmethod

@@ -109,6 +109,15 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
     tokens = _tokens(text, q.end, end)
     if not tokens:
         return Noun("none", q.end)
+    named_model = next((m for m in analysis.models if 0 <= m.start - q.end <= 2), None)
+    if named_model is not None:
+        # "29,200 Onix were produced": a model named right after the number is what it counts.
+        following = _tokens(text, named_model.end, end)[:1]
+        word = following[0].group().lower() if following else ""
+        if word in vehicles:
+            return Noun("vehicle", following[0].end())
+        if word not in others:
+            return Noun("vehicle", named_model.end)
     for index, token in enumerate(tokens[:6]):
         word = token.group().lower().strip("’'")
         if word in robots:
@@ -183,7 +192,13 @@ def classify_vehicle_count(
     start, end = analysis.start, analysis.end
     clause_start, clause_end = cuewords.clause_bounds(text, q.start, start, end)
     before = text[max(start, q.lead - 70) : q.lead]
+    if cuewords.pattern("capacity", "demand").search(text, clause_start, q.lead):
+        return None
     if cuewords.has("triggers", "capacity", before):
+        return "plant_capacity"
+    if cuewords.pattern("capacity", "annual_volume").search(before) and (
+        analysis.plants or cuewords.has("triggers", "plant", text, start, end)
+    ):
         return "plant_capacity"
     explicit_time = any(not t.comparison and abs(t.start - q.end) < 60 for t in analysis.times)
     subject_is_country = any(
@@ -206,7 +221,9 @@ def classify_vehicle_count(
     trade = triggers("trade")
     if trade is not None and all(d is None or trade < d for d in (output, sales, stock)):
         return None
-    is_ev = cuewords.has("nouns", "ev", text, start, end)
+    is_ev = cuewords.has("nouns", "ev", text, start, end) or bool(
+        cuewords.pattern("nouns", "ev_phrase").search(text, start, end)
+    )
     if (
         is_ev
         and stock is not None
@@ -322,6 +339,55 @@ def vehicle_subject(
     if countries:
         return countries[0], location
     return (main or location or "unknown"), location
+
+
+def model_figure(
+    text: str,
+    q: Quantity,
+    noun_end: int,
+    subject: str,
+    analysis: SentenceAnalysis,
+    discourse: Discourse,
+) -> tuple[str, str | None]:
+    """(subject, model) of a vehicle figure: a figure that counts one model has the model and,
+    as subject, the maker the sentence names before it (else the model's brand)."""
+    counted = next(
+        (
+            m
+            for m in analysis.models
+            if q.end < m.start < max(noun_end, q.end + 3) and not text[q.end : m.start].strip()
+        ),
+        None,
+    )
+    named = counted or next(
+        (m for m in analysis.models if m.text == subject or m.model.name == subject), None
+    )
+    if named is None:
+        if discourse.last_model and subject == discourse.last_model:
+            return discourse.last_model_brand or subject, discourse.last_model
+        return subject, None
+    # "Gentra (Lacetti)": the name in brackets is another name of the model before it.
+    previous = [m for m in analysis.models if m.end <= named.start]
+    if previous and text[previous[-1].end : named.start].strip() == "(":
+        named = previous[-1]
+    written_with = [
+        c
+        for c in analysis.companies
+        if named.start <= c.start < named.end and c.company.kind in ("brand", "manufacturer")
+    ]
+    clause_start = cuewords.clause_bounds(text, named.start, analysis.start, analysis.end)[0]
+    before = [
+        c
+        for c in analysis.companies
+        if c.company.kind in ("brand", "manufacturer") and clause_start <= c.start < named.start
+    ]
+    if written_with:
+        maker = written_with[0].company.name
+    elif before:
+        maker = max(before, key=lambda c: c.end).company.name
+    else:
+        maker = named.model.brand
+    return maker, named.model.name
 
 
 GROUP_OF_PLANTS = re.compile(
@@ -527,6 +593,8 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             ):
                 noun = Noun("vehicle", q.end)
         if noun.kind == "robot":
+            if discourse.other_plant:
+                continue
             facts.append(
                 _plant_fact(
                     "plant_robots", q, "robots", analysis, discourse, period_from_sentence=False
@@ -564,6 +632,8 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         if is_from and FROM_TO_AFTER.match(text, q.end, analysis.end):
             mood = "actual"  # "will be increased from 60,000 to 120,000": 60,000 is today's
         if fact_type == "plant_capacity":
+            if discourse.other_plant:
+                continue
             facts.append(
                 _plant_fact(
                     fact_type,
@@ -581,6 +651,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         subject, location = vehicle_subject(
             text, q, analysis, [c for c, _ in vehicle_counts], discourse
         )
+        subject, model = model_figure(text, q, noun.end, subject, analysis, discourse)
         facts.append(
             _fact(
                 discourse,
@@ -595,6 +666,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                 qualifier=q.qualifier,
                 status=status_for(fact_type, mood, period, discourse, explicit),
                 vehicle_type=vehicle_type,
+                model=model,
                 segment=segment,
                 confidence=TIME_EVIDENCE[attachment.how],
             )
@@ -603,7 +675,11 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
     for q in analysis.quantities:
         if q.kind == "money":
             fact = _investment_fact(text, q, analysis, discourse)
-        elif q.kind == "area" and _plant_context(text, analysis, discourse):
+        elif (
+            q.kind == "area"
+            and _plant_context(text, analysis, discourse)
+            and not discourse.other_plant
+        ):
             fact = _plant_fact("plant_area", q, "m2", analysis, discourse, value=round(q.value))
         else:
             fact = None
@@ -657,15 +733,40 @@ def _plant_fact(
     )
 
 
+def _owned_by_other(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
+    """The amount belongs to something other than a plant named nearer to it: a region's
+    projects, a budget, trade ("52 projects in agriculture worth 90 billion tenge")."""
+    before = _before(text, q, analysis)
+    others = [m.end() for m in cuewords.pattern("plant_money", "other_owner").finditer(before)]
+    if not others:
+        return False
+    plants = [b for _, b in cuewords.spans("triggers", "plant", before)]
+    return not plants or max(others) > max(plants)
+
+
 def _investment_fact(
     text: str, q: Quantity, analysis: SentenceAnalysis, discourse: Discourse
 ) -> Fact | None:
+    window_start = max(analysis.start, q.lead - 60)
+    # A figure in brackets converts the one before it ("KZT 1 bn ($2 m)"): not a second fact.
+    if text[max(analysis.start, q.lead - 2) : q.lead].strip().endswith("("):
+        return None
+    if discourse.other_plant:
+        return None
+    owns = cuewords.pattern("plant_money", "plant_after").match(text, q.end, analysis.end)
+    built_for = cuewords.pattern("plant_money", "built_for_before").search(
+        _before(text, q, analysis)
+    )
+    if owns or built_for:
+        discourse.plant_mentioned = True
+        return _plant_fact("plant_investment", q, q.currency, analysis, discourse)
     if not _plant_context(text, analysis, discourse):
         return None
-    window_start = max(analysis.start, q.lead - 60)
     cue = cuewords.spans("triggers", "investment", text, window_start, q.lead)
     after_cue = cuewords.spans("triggers", "investment", text, q.end, min(analysis.end, q.end + 40))
     if not cue and not after_cue:
+        return None
+    if _owned_by_other(text, q, analysis):
         return None
     if cue:
         cue_start = cue[-1][0]
@@ -678,9 +779,6 @@ def _investment_fact(
             return None
         if re.search(r"\b(?:vehicles|cars|units)\s+(?:valued|worth)", text[window_start : q.lead]):
             return None
-    # A figure in brackets converts the one before it ("KZT 1 bn ($2 m)"): not a second fact.
-    if text[max(analysis.start, q.lead - 2) : q.lead].strip().endswith("("):
-        return None
     return _plant_fact("plant_investment", q, q.currency, analysis, discourse)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
+from ingest.extract.cuewords import pattern
 from ingest.extract.lang import cues
 
 SCALES = {
@@ -237,8 +238,11 @@ def read_qualifier(text: str, start: int) -> tuple[str, int | None]:
         name = _qualifier_names()[phrase]
         phrase_start = start - (len(lowered) - len(stripped)) - len(phrase)
         if name == "up_to":
-            preceding = re.findall(r"[a-z]+", stripped[: -len(phrase)])
-            if preceding and preceding[-1] in _growth_verbs():
+            # "rose 3.1 times, up to 2,150": after a verb of growth in its sentence, "up to"
+            # means "rising to" and the figure is exact.
+            lead = text[max(0, phrase_start - 120) : phrase_start].lower()
+            lead = re.split(r"[.;!?]\s", lead)[-1]
+            if any(word in _growth_verbs() for word in re.findall(r"[^\W\d_]+", lead)):
                 return "exact", None
         return name, phrase_start
     words = re.findall(r"[a-z]+", lowered)[-5:]
@@ -344,6 +348,16 @@ def find_quantities(
         q.end = min(q.end, end)
         q.qualifier, q.qualifier_start = read_qualifier(text, q.start)
         found.append(q)
+    for match in pattern("numbers", "fraction_of_scale").finditer(text, start, end):
+        if is_masked(*match.span()):
+            continue
+        fraction = cues()["fractions"][re.sub(r"\s+", " ", match.group("fraction").lower())]
+        value = round(fraction * SCALES[match.group("scale").lower()])
+        q = Quantity(match.start(), match.end(), value, "count", significant_digits=1)
+        _classify(text, q, str(value) + ".0")
+        q.qualifier, q.qualifier_start = read_qualifier(text, q.start)
+        found.append(q)
+    found.sort(key=lambda q: q.start)
     digit_starts = [q.start for q in found]
     digit_reach = list(accumulate((q.end for q in found), max))
 
