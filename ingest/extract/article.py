@@ -12,7 +12,7 @@ from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis, analyse
 from ingest.extract.discourse import Discourse, PlantRef
 from ingest.extract.facts import modality, production_start_facts, quantity_facts
-from ingest.extract.periods import TimeContext, may_hold_time
+from ingest.extract.periods import TimeContext, may_hold_time, parse_label
 from ingest.extract.sentences import Sentence, split_sentences
 from ingest.read.layout import layout
 
@@ -67,7 +67,8 @@ class ArticleExtraction:
 
 
 def _update_plant(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> None:
-    other = cuewords.pattern("plants", "other_plant").search(text, analysis.start, analysis.end)
+    start, end = analysis.start, analysis.end
+    other = cuewords.pattern("plants", "other_plant").search(text, start, end)
     named_vehicle_plant = any(p.operator or p.name for p in analysis.plants if not p.anaphoric)
     if other and not named_vehicle_plant:
         discourse.other_plant = True
@@ -151,16 +152,31 @@ def _same_fact(a: Fact, b: Fact) -> bool:
         and abs(a.value - b.value) > (VALUE_TOLERANCE * max(abs(a.value), 1.0))
     ):
         return False
-    if a.period and b.period and a.period != b.period:
-        return False
     if a.model and b.model and a.model != b.model:
+        return False
+    if a.fact_type == "production_start":
+        # "launched the plant today" and "begins operations this month": one launch; the
+        # start of a model is another fact than the plant's launch.
+        if a.model != b.model:
+            return False
+        return a.period is None or b.period is None or _nested(a.period, b.period)
+    if a.period and b.period and a.period != b.period:
         return False
     return not (a.subject != b.subject and a.location != b.location and a.location and b.location)
 
 
-def _precision(fact: Fact) -> tuple[int, int]:
+def _nested(a: str, b: str) -> bool:
+    first, second = parse_label(a), parse_label(b)
+    if first is None or second is None:
+        return a == b
+    return (first.first <= second.first and second.last <= first.last) or (
+        second.first <= first.first and first.last <= second.last
+    )
+
+
+def _precision(fact: Fact) -> tuple[int, int, int]:
     digits = len(re.sub(r"\D", "", f"{fact.value or 0:.0f}").rstrip("0"))
-    return (digits, fact.qualifier == "exact")
+    return (digits, fact.qualifier == "exact", fact.period is not None)
 
 
 def deduplicate(facts: list[Fact]) -> list[Fact]:

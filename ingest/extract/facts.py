@@ -834,8 +834,16 @@ def _start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, s
             found.append((min(va, na), max(vb, nb), "production_start"))
     for a, b in cuewords.spans("production_start", "commissioning", text, start, end):
         found.append((a, b, "commissioning"))
+    for key in ("launch_plant", "plant_launched"):
+        for m in cuewords.pattern("production_start", key).finditer(text, start, end):
+            found.append((m.start(), m.end(), "commissioning"))
     counts = [q.lead for q in analysis.quantities if q.kind == "count" and q.value >= 100]
-    for a, b in cuewords.spans("production_start", "first_vehicle", text, start, end):
+    first_spans = cuewords.spans("production_start", "first_vehicle", text, start, end)
+    first_spans += [
+        m.span()
+        for m in cuewords.pattern("production_start", "first_vehicle").finditer(text, start, end)
+    ]
+    for a, b in sorted(set(first_spans)):
         clause_start = cuewords.clause_bounds(text, a, start, end)[0]
         counted = any(clause_start <= lead < a for lead in counts)
         if counted and "first" not in text[a:b].lower():
@@ -865,10 +873,24 @@ def production_start_facts(
     text: str, analysis: SentenceAnalysis, discourse: Discourse
 ) -> list[Fact]:
     """When production of a model starts, or a plant is commissioned, with the stated date."""
+    if discourse.other_plant and not analysis.models:
+        return []  # "the foundry was commissioned": not a vehicle plant
     starts = _start_cues(text, analysis)
     times = [t for t in analysis.times if not t.comparison]
-    if not starts or not times:
+    plant_spoken_of = discourse.plant is not None or discourse.plant_mentioned
+    if not starts and times and plant_spoken_of:
+        bare = cuewords.pattern("production_start", "launch_bare").search(
+            text, analysis.start, analysis.end
+        )
+        if bare:
+            starts = [(bare.start(), bare.end(), "commissioning")]
+    starts = [
+        cue for cue in starts if cue[2] != "commissioning" or _launches_vehicle_plant(analysis)
+    ]
+    if not starts:
         return []
+    if not times:
+        return _undated_starts(text, analysis, discourse, starts)
     first_cue = starts[0]
     milestone = first_cue[2]
     models = analysis.models
@@ -915,6 +937,61 @@ def production_start_facts(
             )
         )
     return facts
+
+
+def _launches_vehicle_plant(analysis: SentenceAnalysis) -> bool:
+    """A launch in this sentence is of one plant that makes vehicles: not of a group of plants
+    ("two new plants are to open"), nor of a plant for other goods (engines, TVs)."""
+    text, start, end = analysis.text, analysis.start, analysis.end
+    if GROUP_OF_PLANTS.search(text, start, end):
+        return False
+    products = cuewords.has("nouns", "non_vehicle_products", text, start, end)
+    vehicles = any(
+        text[a:b].lower() not in ("unit", "units")
+        for a, b in cuewords.spans("nouns", "vehicle", text, start, end)
+    )
+    return not products or vehicles or bool(analysis.models)
+
+
+def _undated_starts(
+    text: str,
+    analysis: SentenceAnalysis,
+    discourse: Discourse,
+    starts: list[tuple[int, int, str]],
+) -> list[Fact]:
+    """A start the sentence reports as done without a date: a plant inaugurated, production
+    of the models it names introduced. Period null; a plan without a date is no fact."""
+    cue_start, _, milestone = starts[0]
+    if modality(text, cue_start, analysis) != "actual":
+        return []
+    if milestone == "commissioning":
+        models: list[str | None] = [None]
+    elif analysis.models:
+        models = [m.text for m in analysis.models]
+    else:
+        return []
+    subject, location, operator = _start_subject(text, analysis, discourse, cue_start)
+    return [
+        _fact(
+            discourse,
+            "production_start",
+            analysis,
+            text,
+            subject=subject,
+            location=location,
+            period=None,
+            value=None,
+            unit=None,
+            qualifier="exact",
+            status="actual",
+            model=model,
+            milestone=milestone,
+            plant_operator=operator,
+            plant_city=location,
+            confidence=0.6,
+        )
+        for model in models
+    ]
 
 
 def _unlisted_model(text: str, analysis: SentenceAnalysis, cue_end: int) -> str | None:
