@@ -111,6 +111,14 @@ def _update_plant(text: str, analysis: SentenceAnalysis, discourse: Discourse) -
             discourse.plant_location = place
 
 
+def _update_plant_status(starts: list[Fact], discourse: Discourse) -> None:
+    """A plant whose first vehicle or launch is still to come is not built yet: its figures
+    are plans. One that has been launched operates."""
+    for fact in starts:
+        if fact.milestone in ("first_vehicle", "commissioning"):
+            discourse.plant_planned = fact.status == "planned"
+
+
 def _update_time(
     analysis: SentenceAnalysis, facts: list[Fact], discourse: Discourse, text: str
 ) -> None:
@@ -352,7 +360,9 @@ def extract_article(
         analysis = analyse(text, sentence, discourse.time, first_pass) if rereading else first_pass
         _update_plant(text, analysis, discourse)
         sentence_facts = quantity_facts(text, analysis, discourse)
-        sentence_facts += production_start_facts(text, analysis, discourse)
+        starts = production_start_facts(text, analysis, discourse)
+        _update_plant_status(starts, discourse)
+        sentence_facts += starts
         facts.extend(sentence_facts)
         entities.extend(_entity_mentions(article_id, text, analysis, discourse))
         _update_time(analysis, sentence_facts, discourse, text)

@@ -127,6 +127,10 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
             of_what = UNITS_OF.match(text, token.end(), end)
             if of_what and not cuewords.has("nouns", "vehicle", of_what.group(1)):
                 return Noun("other", token.end())
+            # "600 EV charging spaces": the vehicle noun only modifies another noun.
+            following = [t.group().lower() for t in tokens[index + 1 : index + 3]]
+            if following and (following[0] in others or following[-1] in others):
+                return Noun("other", token.end())
             phrase = text[q.end : token.end()].lower()
             vehicle_type = next(
                 (v for k, v in cues()["vehicle_types"].items() if k in phrase), None
@@ -143,8 +147,28 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
         in_name = any(a <= token.start() < b for a, b in names)
         if in_name or word in modifiers or "-" in word or word in FUNCTION_WORDS:
             continue
+        # "70,000 finished vehicles": a word the lists lack, right before a vehicle noun.
+        ahead = [t.group().lower().strip("’'") for t in tokens[index + 1 : index + 3]]
+        if (ahead and ahead[0] in vehicles) or (len(ahead) > 1 and ahead[1] in vehicles):
+            if not any(w in others for w in ahead):
+                continue
         return Noun("other", token.end())
     return Noun("other", q.end)
+
+
+def _measured_by_trigger(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
+    """A bare number that a noun of output or sales governs in its clause ("Cobalt production
+    from 90.2 thousand to 104.57 thousand", "sales amounted to 12,400"), of no other goods."""
+    clause_start = cuewords.clause_bounds(text, q.lead, analysis.start, analysis.end)[0]
+    window_start = max(clause_start, q.lead - 60)
+    if not (
+        cuewords.has("triggers", "output", text, window_start, q.lead)
+        or cuewords.has("triggers", "sales", text, window_start, q.lead)
+    ):
+        return False
+    if cuewords.has("nouns", "non_vehicle_products", text, clause_start, q.lead):
+        return False
+    return bool(cuewords.pattern("roles", "governed_number").search(_before(text, q, analysis)))
 
 
 def labelled_vehicle_type(text: str, q: Quantity, analysis: SentenceAnalysis) -> str | None:
@@ -192,11 +216,12 @@ def classify_vehicle_count(
     start, end = analysis.start, analysis.end
     clause_start, clause_end = cuewords.clause_bounds(text, q.start, start, end)
     before = text[max(start, q.lead - 70) : q.lead]
-    if cuewords.pattern("capacity", "demand").search(text, clause_start, q.lead):
+    if cuewords.pattern("capacity", "demand").search(before):
         return None
     if cuewords.has("triggers", "capacity", before):
         return "plant_capacity"
-    if cuewords.pattern("capacity", "annual_volume").search(before) and (
+    wide = _before(text, q, analysis, 160)
+    if cuewords.pattern("capacity", "annual_volume").search(wide) and (
         analysis.plants or cuewords.has("triggers", "plant", text, start, end)
     ):
         return "plant_capacity"
@@ -584,6 +609,9 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                 noun = Noun("vehicle", q.end)
             elif any(b <= q.lead for b in measured):
                 # "the number of registered electric vehicles grew from about 1,500"
+                noun = Noun("vehicle", q.end)
+            elif _measured_by_trigger(text, q, analysis):
+                # "raised Nexia output from 40.1 thousand to 52.3 thousand"
                 noun = Noun("vehicle", q.end)
             elif (
                 (ANAPHORIC_FIGURE.search(before) and discourse.last_fact_type)

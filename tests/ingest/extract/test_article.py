@@ -43,6 +43,7 @@ def test_plant_figures_attach_to_the_plant_last_named():
         ("plant_area", 630_000, "m2", "exact", "actual"),
         ("plant_robots", 68, "robots", "exact", "actual"),
         ("plant_capacity", 70_000, "vehicles_per_year", "up_to", "actual"),
+        ("production_start", None, None, "exact", "actual"),  # the inauguration, undated
     }
     assert {f.subject for f in found} == {"Kia Qazaqstan LLP Plant"}
     assert {f.location for f in found} == {"Kostanay"}
