@@ -149,9 +149,11 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
             continue
         # "70,000 finished vehicles": a word the lists lack, right before a vehicle noun.
         ahead = [t.group().lower().strip("’'") for t in tokens[index + 1 : index + 3]]
-        if (ahead and ahead[0] in vehicles) or (len(ahead) > 1 and ahead[1] in vehicles):
-            if not any(w in others for w in ahead):
-                continue
+        before_vehicle = (ahead and ahead[0] in vehicles) or (
+            len(ahead) > 1 and ahead[1] in vehicles
+        )
+        if before_vehicle and not any(w in others for w in ahead):
+            continue
         return Noun("other", token.end())
     return Noun("other", q.end)
 
