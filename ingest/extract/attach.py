@@ -78,6 +78,17 @@ def _bracket_after_comparison(
     return None
 
 
+def right_after(text: str, q: Quantity, analysis: SentenceAnalysis) -> list[TimeExpression]:
+    """The times written right after a number, in its clause ("41,000 a year earlier", "54,900
+    in the same period of 2023"; not "2.8 thousand cars, in 2020 – 7.5 thousand")."""
+    clause_end = cuewords.clause_bounds(text, q.end, analysis.start, analysis.end)[1]
+    return [
+        t
+        for t in analysis.times
+        if 0 <= t.start - q.end <= ADJACENT_TIME_CHARS and t.start < clause_end
+    ]
+
+
 def _own_times(text: str, analysis: SentenceAnalysis) -> list[TimeExpression]:
     """The sentence's times that date its figures: not comparisons, not the start of a
     duration ("operating since 2020"), not the date of a statement ("said on May 3")."""
@@ -90,6 +101,8 @@ def _own_times(text: str, analysis: SentenceAnalysis) -> list[TimeExpression]:
         window = text[max(analysis.start, t.start - 40) : t.start]
         if since.search(window) or speech.search(window):
             continue
+        if cuewords.pattern("roles", "duration_head").match(text, t.start, t.end):
+            continue
         own.append(t)
     return own
 
@@ -100,7 +113,7 @@ def attach_time(
     """The period a vehicle figure refers to, with its role and how it was found."""
     times = analysis.times
     baseline = is_baseline(text, q, analysis)
-    after = [t for t in times if 0 <= t.start - q.end <= ADJACENT_TIME_CHARS]
+    after = right_after(text, q, analysis)
     if after and after[0].comparison:
         return Attachment(after[0].period, "baseline", "adjacent", True)
     if baseline:
@@ -113,7 +126,15 @@ def attach_time(
             return Attachment(nearest.period, "baseline", "comparison_in_sentence", True)
         if discourse.comparison is not None:
             return Attachment(discourse.comparison, "baseline", "discourse_comparison", False)
-    own = _own_times(text, analysis)
+    # A time written right after another number of the sentence is that number's ("to 350,000
+    # units, from 368,100 units in 2024": 2024 is the baseline's, not the forecast's).
+    claimed = {
+        id(t)
+        for other in analysis.quantities
+        if other is not q and other.kind in ("count", "money")
+        for t in right_after(text, other, analysis)[:1]
+    }
+    own = [t for t in _own_times(text, analysis) if id(t) not in claimed or t in after]
     if after and after[0] in own:
         # "from about 1,500 in early 2023 to 3,200": a time written right after a number is
         # its own, whichever side of the comparison it is on.

@@ -43,7 +43,9 @@ PLANT_AFTER_NAME = re.compile(
 CHANGE_AFTER = re.compile(
     r"\s+(?:more|fewer|less|higher|lower|above|below)\b(?!\s+than\s+\d)", re.IGNORECASE
 )
-CHANGE_BEFORE = re.compile(r"\b(?:by|of\s+(?:an?\s+)?(?:additional|extra))\s+$", re.IGNORECASE)
+CHANGE_BEFORE = re.compile(
+    r"\b(?:by|(?:of\s+)?(?:an?\s+)?(?:additional|extra|another))\s+$", re.IGNORECASE
+)
 FROM_TO_AFTER = re.compile(
     r"[^,;.]{0,40}?\bto\s+(?:about\s+|over\s+|more\s+than\s+)?[\d$]", re.IGNORECASE
 )
@@ -248,6 +250,11 @@ def classify_vehicle_count(
     trade = triggers("trade")
     if trade is not None and all(d is None or trade < d for d in (output, sales, stock)):
         return None
+    if trade is not None and sales is not None and output is None:
+        # "4,567 EVs were delivered, 76% of car imports": deliveries counted as imports.
+        sold = {text[a:b].lower() for a, b in cuewords.spans("triggers", "sales", text, start, end)}
+        if sold <= cuewords.words("triggers", "deliveries"):
+            return None
     is_ev = cuewords.has("nouns", "ev", text, start, end) or bool(
         cuewords.pattern("nouns", "ev_phrase").search(text, start, end)
     )
@@ -418,7 +425,7 @@ def model_figure(
 
 
 GROUP_OF_PLANTS = re.compile(
-    r"\b(?P<phrase>(?:two|three|four|five|six|several|the|these)\s+(?:\w+\s+){0,3}?"
+    r"\b(?P<phrase>(?:\d+|two|three|four|five|six|several|the|these)\s+(?:\w+\s+){0,3}?"
     r"(?:plants|factories|enterprises|facilities))\b",
     re.IGNORECASE,
 )
@@ -640,6 +647,8 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         before = _before(text, q, analysis)
         if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(text[q.end : analysis.end]):
             continue
+        if cuewords.pattern("roles", "superseded_before").search(before):
+            continue  # "from its previous estimate of 740,000": replaced by the new figure
         if _has_non_vehicle_product(text, q, analysis.start):
             continue
         if _ranks_a_model(text, q, analysis):
@@ -771,7 +780,7 @@ def _owned_by_other(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
     if not others:
         return False
     plants = [b for _, b in cuewords.spans("triggers", "plant", before)]
-    return not plants or max(others) > max(plants)
+    return not plants or max(others) >= max(plants)
 
 
 def _investment_fact(

@@ -235,6 +235,7 @@ def _rules() -> list[tuple[re.Pattern[str], str]]:
         ),
         (re.compile(rf"\b(?P<y>{YEAR})\s*(?P<u>Q|H)(?P<n>[1-4])\b"), "year_qh"),
         (re.compile(rf"\b(?P<n>[1-4])(?P<u>Q|H)\s*(?P<y>{YEAR})\b"), "year_qh"),
+        (re.compile(r"\b(?P<n>[1-4])(?P<u>Q|H)(?P<y>\d{2})\b"), "year_qh"),
         (
             re.compile(
                 rf"\b(?P<w>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|"
@@ -482,7 +483,12 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
     segment = text[start:end]
     if not TIME_HINT.search(segment):
         return []
-    years = [int(y) for y in SENTENCE_YEAR.findall(segment)]
+    # The year a sentence is about: one year named, not counting the years it compares with.
+    years = [
+        int(m.group())
+        for m in SENTENCE_YEAR.finditer(segment)
+        if not COMPARISON_BEFORE.search(segment[max(0, m.start() - 40) : m.start()])
+    ]
     future = cuewords.has("modality", "future", segment)
     matcher = _Matcher(segment, context, years[0] if len(set(years)) == 1 else None, future)
     taken: list[tuple[int, int]] = []
