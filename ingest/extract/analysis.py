@@ -68,6 +68,14 @@ def analyse(
             for c in companies
         )
     ]
+    plants = find_plants(text, start, end, companies)
+    # "the KIA Qazaqstan plant": a country inside a plant's name is part of the name.
+    named = [(p.start, p.end) for p in plants if (p.name or p.operator) and not p.anaphoric]
+    places = [
+        p
+        for p in places
+        if p.place.kind != "country" or not any(a <= p.start and p.end < b for a, b in named)
+    ]
     return SentenceAnalysis(
         text=text,
         sentence=sentence,
@@ -76,6 +84,6 @@ def analyse(
         places=places,
         companies=companies,
         models=models,
-        plants=find_plants(text, start, end, companies),
+        plants=plants,
         organisations=find_organisations(text, start, end),
     )

@@ -24,6 +24,8 @@ PLANT_TO_BE_BUILT = re.compile(
     re.IGNORECASE,
 )
 VALUE_TOLERANCE = 0.005
+# A figure given with "about" or "more than" restates a precise one this close to it.
+RESTATED_TOLERANCE = 0.02
 # Verbs and the nouns of the activity; "manufacturer" and "producer" name a company instead.
 MANUFACTURING = re.compile(
     r"\b(?:manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing|tion)|"
@@ -135,7 +137,12 @@ def _update_time(
     )
     labels = {f.period for f in measured}
     stated = [t.period for t in own if t.period.label in labels]
-    if stated:
+    aside = cuewords.has(
+        "discourse", "aside", text, analysis.start, min(analysis.end, analysis.start + 30)
+    )
+    if aside:
+        pass  # "For comparison: in 2019 there were ...": the article's period stays
+    elif stated:
         discourse.time.current = stated[0]
     elif own and statistic:
         discourse.time.current = own[0].period
@@ -154,12 +161,12 @@ def _same_fact(a: Fact, b: Fact) -> bool:
         return False
     if (a.value is None) != (b.value is None):
         return False
-    if (
-        a.value is not None
-        and b.value is not None
-        and abs(a.value - b.value) > (VALUE_TOLERANCE * max(abs(a.value), 1.0))
-    ):
-        return False
+    if a.value is not None and b.value is not None:
+        # "more than 73,000" then "73,600": a rounded restatement of the same figure.
+        rounded = a.qualifier != "exact" or b.qualifier != "exact"
+        tolerance = RESTATED_TOLERANCE if rounded else VALUE_TOLERANCE
+        if abs(a.value - b.value) > tolerance * max(abs(a.value), abs(b.value), 1.0):
+            return False
     if a.model and b.model and a.model != b.model:
         return False
     if a.fact_type == "production_start":

@@ -82,10 +82,10 @@ def right_after(text: str, q: Quantity, analysis: SentenceAnalysis) -> list[Time
     """The times written right after a number, in its clause ("41,000 a year earlier", "54,900
     in the same period of 2023"; not "2.8 thousand cars, in 2020 – 7.5 thousand")."""
     clause_end = cuewords.clause_bounds(text, q.end, analysis.start, analysis.end)[1]
+    later = [o.start for o in analysis.quantities if o.start >= q.end and o is not q]
+    limit = min([clause_end, *later])  # "to 392,052 units from 362,535 in 2023": not ours
     return [
-        t
-        for t in analysis.times
-        if 0 <= t.start - q.end <= ADJACENT_TIME_CHARS and t.start < clause_end
+        t for t in analysis.times if 0 <= t.start - q.end <= ADJACENT_TIME_CHARS and t.start < limit
     ]
 
 

@@ -52,7 +52,8 @@ FROM_TO_AFTER = re.compile(
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 LIST_LINK = re.compile(r"^\s*(?:,|and|or|to|–|-|—|,\s*and)\s*$", re.IGNORECASE)
 ANAPHORIC_FIGURE = re.compile(
-    r"\b(?:that|this)\s+(?:figure|number|indicator|total|volume)\b", re.IGNORECASE
+    r"\b(?:that|this|their|its)\s+(?:figure|number|indicator|total|volume|count)\b",
+    re.IGNORECASE,
 )
 ENTITY_DASH = re.compile(r"^\s*(?:[–—:-]|\()\s*$")
 FINITE = re.compile(
@@ -111,7 +112,14 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
     tokens = _tokens(text, q.end, end)
     if not tokens:
         return Noun("none", q.end)
-    named_model = next((m for m in analysis.models if 0 <= m.start - q.end <= 2), None)
+    named_model = next(
+        (
+            m
+            for m in analysis.models
+            if 0 <= m.start - q.end <= 4 and not text[q.end : m.start].strip(" –—-")
+        ),
+        None,
+    )
     if named_model is not None:
         # "29,200 Onix were produced": a model named right after the number is what it counts.
         following = _tokens(text, named_model.end, end)[:1]
@@ -168,11 +176,29 @@ def _measured_by_trigger(text: str, q: Quantity, analysis: SentenceAnalysis) -> 
     if not (
         cuewords.has("triggers", "output", text, window_start, q.lead)
         or cuewords.has("triggers", "sales", text, window_start, q.lead)
+        or cuewords.has("triggers", "capacity", text, window_start, q.lead)
+        or cuewords.pattern("capacity", "annual_volume").search(text, window_start, q.lead)
     ):
         return False
     if cuewords.has("nouns", "non_vehicle_products", text, clause_start, q.lead):
         return False
     return bool(cuewords.pattern("roles", "governed_number").search(_before(text, q, analysis)))
+
+
+def _small_list_entry(
+    text: str, q: Quantity, noun: Noun, counts: list[Quantity], analysis: SentenceAnalysis
+) -> bool:
+    """ "2,004 Chery cars, 4,112 KIA cars, 38 Exeed cars": a small figure for a brand or model
+    in a list of larger ones is a figure too (a phrase like "one in three cars" is not)."""
+    if q.spelled or q.value < 1 or not q.value.is_integer():
+        return False
+    named = [(c.start, c.end) for c in analysis.companies] + [
+        (m.start, m.end) for m in analysis.models
+    ]
+    names_it = any(q.end < a and b <= noun.end for a, b in named) or any(
+        b <= q.lead and not text[b : q.lead].strip(" –—-:") for _, b in named
+    )
+    return names_it and any(o is not q and o.value >= MIN_VEHICLE_COUNT for o in counts)
 
 
 def labelled_vehicle_type(text: str, q: Quantity, analysis: SentenceAnalysis) -> str | None:
@@ -233,7 +259,10 @@ def classify_vehicle_count(
     subject_is_country = any(
         p.place.kind == "country" and clause_start <= p.start < q.start for p in analysis.places
     )
-    if q.per_year and not explicit_time and not subject_is_country:
+    plant_subject = any(clause_start <= p.start < q.start for p in analysis.plants) or (
+        cuewords.has("triggers", "plant", text, clause_start, q.start)
+    )
+    if q.per_year and not subject_is_country and (not explicit_time or plant_subject):
         return "plant_capacity"
     position = q.start
 
@@ -389,7 +418,8 @@ def model_figure(
         (
             m
             for m in analysis.models
-            if q.end < m.start < max(noun_end, q.end + 3) and not text[q.end : m.start].strip()
+            if q.end < m.start < max(noun_end, q.end + 5)
+            and not text[q.end : m.start].strip(" –—-")
         ),
         None,
     )
@@ -607,6 +637,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         if b not in counted_nouns
     ]
     vehicle_counts = []
+    superseded: list[Quantity] = []
     for q in counts:
         noun = nouns[id(q)]
         if noun.kind == "none":
@@ -640,15 +671,18 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             continue
         if noun.kind != "vehicle":
             continue
-        if (q.spelled and q.value < MIN_VEHICLE_COUNT) or not (
-            MIN_VEHICLE_COUNT <= q.value <= MAX_VEHICLE_COUNT
+        if q.value > MAX_VEHICLE_COUNT or (
+            q.value < MIN_VEHICLE_COUNT and not _small_list_entry(text, q, noun, counts, analysis)
         ):
             continue
         before = _before(text, q, analysis)
         if CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(text[q.end : analysis.end]):
             continue
-        if cuewords.pattern("roles", "superseded_before").search(before):
-            continue  # "from its previous estimate of 740,000": replaced by the new figure
+        if cuewords.pattern("roles", "superseded_before").search(before) or (
+            superseded and LIST_LINK.match(text[superseded[-1].end : q.lead])
+        ):
+            superseded.append(q)  # "versus the initial estimates of 666,000 and 74,000"
+            continue
         if _has_non_vehicle_product(text, q, analysis.start):
             continue
         if _ranks_a_model(text, q, analysis):
@@ -670,6 +704,10 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         mood = modality(text, q.start, analysis)
         if is_from and FROM_TO_AFTER.match(text, q.end, analysis.end):
             mood = "actual"  # "will be increased from 60,000 to 120,000": 60,000 is today's
+        elif mood == "actual" and cuewords.has(
+            "modality", "forecast_nouns", text, analysis.start, q.lead
+        ):
+            mood = "future_sentence"  # "the forecast for TIV comprises ... 696,150 units"
         if fact_type == "plant_capacity":
             if discourse.other_plant:
                 continue
@@ -691,6 +729,19 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             text, q, analysis, [c for c, _ in vehicle_counts], discourse
         )
         subject, model = model_figure(text, q, noun.end, subject, analysis, discourse)
+        if model is None:
+            # "3,150 Chery cars": the brand named between a number and its noun is its subject.
+            brand = next(
+                (
+                    c.company.name
+                    for c in analysis.companies
+                    if q.end < c.start
+                    and c.end <= noun.end
+                    and c.company.kind in ("brand", "manufacturer")
+                ),
+                None,
+            )
+            subject = brand or subject
         facts.append(
             _fact(
                 discourse,
@@ -873,6 +924,9 @@ def _start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, s
             found.append((min(va, na), max(vb, nb), "production_start"))
     for a, b in cuewords.spans("production_start", "commissioning", text, start, end):
         found.append((a, b, "commissioning"))
+    for m in cuewords.pattern("production_start", "beginning_with").finditer(text, start, end):
+        if any(0 <= model.start - m.end() <= 2 for model in analysis.models):
+            found.append((m.start(), m.end(), "production_start"))
     for key in ("launch_plant", "plant_launched"):
         for m in cuewords.pattern("production_start", key).finditer(text, start, end):
             found.append((m.start(), m.end(), "commissioning"))
@@ -984,12 +1038,24 @@ def _launches_vehicle_plant(analysis: SentenceAnalysis) -> bool:
     text, start, end = analysis.text, analysis.start, analysis.end
     if GROUP_OF_PLANTS.search(text, start, end):
         return False
-    products = cuewords.has("nouns", "non_vehicle_products", text, start, end)
-    vehicles = any(
-        text[a:b].lower() not in ("unit", "units")
+    products = cuewords.spans("nouns", "non_vehicle_products", text, start, end)
+    vehicles = [
+        (a, b)
         for a, b in cuewords.spans("nouns", "vehicle", text, start, end)
-    )
-    return not products or vehicles or bool(analysis.models)
+        if text[a:b].lower() not in ("unit", "units")
+    ]
+    if not products:
+        return True
+    launches = [b for _, b, kind in _start_cues(text, analysis) if kind == "commissioning"]
+    if launches:
+        # "a plant for cars, ..., and one for engines – it was commissioned": the goods named
+        # nearest before the launch are what the launched plant makes.
+        cue = launches[0]
+        before = [(b, "other") for _, b in products if b <= cue]
+        before += [(b, "vehicle") for _, b in vehicles if b <= cue]
+        if before:
+            return max(before)[1] == "vehicle"
+    return bool(vehicles) or bool(analysis.models)
 
 
 def _undated_starts(
