@@ -58,11 +58,8 @@ extract: setup  ## print the facts of the articles folder
 status: setup  ## what the warehouse holds
 	$(UV) run qazauto status
 
-score: setup  ## score the extractor on the seed and dev gold sets (../shared)
-	$(UV) run qazauto extract seeds --format jsonl > /tmp/qazauto-seeds.jsonl
-	python3 $(SHARED)/tools/score_facts.py $(SHARED)/gold/seed_facts.jsonl /tmp/qazauto-seeds.jsonl
-	$(UV) run qazauto extract $(SHARED)/devset/articles --format jsonl > /tmp/qazauto-dev.jsonl
-	python3 $(SHARED)/tools/score_facts.py $(SHARED)/devset/gold.jsonl /tmp/qazauto-dev.jsonl
+score: setup  ## score the extractor on every gold set (seeds, ../shared dev batches, probes)
+	$(UV) run python benchmarks/accuracy.py --shared $(SHARED) --json warehouse/bench/accuracy.json
 
 BENCH_SIZES ?= 1000 10000
 

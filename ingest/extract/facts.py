@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from ingest.contract import PLANT_FACT_TYPES, Fact
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
-from ingest.extract.attach import TIME_EVIDENCE, attach_time, plant_time
+from ingest.extract.attach import TIME_EVIDENCE, Attachment, attach_time, plant_time
+from ingest.extract.confidence import BASE, confidence
 from ingest.extract.discourse import Discourse, PlantRef
 from ingest.extract.lang import cues
 from ingest.extract.numbers import Quantity
@@ -183,6 +184,38 @@ def _measured_by_trigger(text: str, q: Quantity, analysis: SentenceAnalysis) -> 
     if cuewords.has("nouns", "non_vehicle_products", text, clause_start, q.lead):
         return False
     return bool(cuewords.pattern("roles", "governed_number").search(_before(text, q, analysis)))
+
+
+def _vehicle_weaknesses(
+    text: str,
+    q: Quantity,
+    noun: Noun,
+    attachment: Attachment,
+    subject: str,
+    analysis: SentenceAnalysis,
+    discourse: Discourse,
+    figures: int,
+) -> list[str]:
+    """The weaker pieces of evidence a vehicle figure was read with (see confidence.py)."""
+    weak = []
+    if noun.end <= q.end:
+        weak.append("noun_inferred")
+    clause = cuewords.clause_bounds(text, q.start, analysis.start, analysis.end)
+    if not any(
+        cuewords.has("triggers", key, text, *clause) for key in ("output", "sales", "stock")
+    ):
+        weak.append("trigger_outside_clause")
+    main = discourse.main_country.name if discourse.main_country else None
+    named = {p.place.name for p in analysis.places} | {c.company.name for c in analysis.companies}
+    if subject in ("unknown", main) and subject not in named:
+        weak.append("subject_fallback")
+    if attachment.role == "baseline":
+        weak.append("baseline")
+    if figures >= 4:
+        weak.append("crowded")
+    if q.value < MIN_VEHICLE_COUNT:
+        weak.append("small_figure")
+    return weak
 
 
 def _small_list_entry(
@@ -758,7 +791,12 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                 vehicle_type=vehicle_type,
                 model=model,
                 segment=segment,
-                confidence=TIME_EVIDENCE[attachment.how],
+                confidence=confidence(
+                    TIME_EVIDENCE[attachment.how],
+                    *_vehicle_weaknesses(
+                        text, q, noun, attachment, subject, analysis, discourse, len(vehicle_counts)
+                    ),
+                ),
             )
         )
 
@@ -820,7 +858,15 @@ def _plant_fact(
         qualifier=q.qualifier,
         status=status_for(fact_type, mood, period, discourse, explicit),
         vehicle_type=vehicle_type,
+        confidence=confidence(
+            BASE["plant_metric"],
+            *([] if analysis.plants or plant_named_here(analysis) else ["plant_from_discourse"]),
+        ),
     )
+
+
+def plant_named_here(analysis: SentenceAnalysis) -> bool:
+    return cuewords.has("triggers", "plant", analysis.text, analysis.start, analysis.end)
 
 
 def _owned_by_other(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
@@ -971,12 +1017,14 @@ def production_start_facts(
     starts = _start_cues(text, analysis)
     times = [t for t in analysis.times if not t.comparison]
     plant_spoken_of = discourse.plant is not None or discourse.plant_mentioned
+    base = BASE["start_dated"]
     if not starts and times and plant_spoken_of:
         bare = cuewords.pattern("production_start", "launch_bare").search(
             text, analysis.start, analysis.end
         )
         if bare:
             starts = [(bare.start(), bare.end(), "commissioning")]
+            base = BASE["start_bare_launch"]
     starts = [
         cue for cue in starts if cue[2] != "commissioning" or _launches_vehicle_plant(analysis)
     ]
@@ -1027,6 +1075,7 @@ def production_start_facts(
                 milestone=milestone,
                 plant_operator=operator,
                 plant_city=location,
+                confidence=base,
             )
         )
     return facts
@@ -1066,14 +1115,16 @@ def _undated_starts(
 ) -> list[Fact]:
     """A start the sentence reports as done without a date: a plant inaugurated, production
     of the models it names introduced. Period null; a plan without a date is no fact."""
-    cue_start, _, milestone = starts[0]
+    cue_start, cue_end, milestone = starts[0]
     if modality(text, cue_start, analysis) != "actual":
         return []
+    models: list[str | None] = [m.text for m in analysis.models]
+    unlisted = _unlisted_model(text, analysis, cue_end)
+    if unlisted and not any(unlisted in m or m in unlisted for m in models if m):
+        models.insert(0, unlisted)  # "started production of the Song Plus and Chazor models"
     if milestone == "commissioning":
-        models: list[str | None] = [None]
-    elif analysis.models:
-        models = [m.text for m in analysis.models]
-    else:
+        models = [None]
+    elif not models:
         return []
     subject, location, operator = _start_subject(text, analysis, discourse, cue_start)
     return [
@@ -1093,7 +1144,7 @@ def _undated_starts(
             milestone=milestone,
             plant_operator=operator,
             plant_city=location,
-            confidence=0.6,
+            confidence=BASE["start_undated"],
         )
         for model in models
     ]
