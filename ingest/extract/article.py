@@ -13,9 +13,10 @@ from ingest.extract.discourse import Discourse
 from ingest.extract.discourse_updates import update_plant, update_plant_status, update_time
 from ingest.extract.facts import quantity_facts
 from ingest.extract.mentions import EntityMention, entity_mentions
-from ingest.extract.periods import TimeContext, may_hold_time
+from ingest.extract.periods import TimeContext
 from ingest.extract.sentences import Sentence, split_sentences
 from ingest.extract.starts import production_start_facts
+from ingest.extract.times import may_hold_time
 from ingest.read.layout import layout
 
 FACT_BLOCKS = ("paragraph",)

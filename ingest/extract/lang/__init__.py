@@ -2,7 +2,8 @@
 
 A pack (`lang/<code>/`) holds `cues.toml` (word lists by section and key: triggers, nouns,
 qualifiers, modality, ...), `patterns.toml` (named regular expressions over the words of
-that language) and `numbers.toml` (how the language writes quantities). The extraction
+that language), `numbers.toml` (how the language writes quantities) and `times.toml` (its
+months, words of relative time and rules of time expressions). The extraction
 code is the same for every language and asks the active pack;
 `speaking(code)` makes a pack active for the article being extracted.
 """
@@ -28,6 +29,7 @@ class Pack:
     cues: dict
     patterns: dict[str, dict[str, str]]
     numbers: dict
+    times: dict
 
 
 def _toml(path: Path) -> dict:
@@ -47,6 +49,7 @@ def pack(code: str) -> Pack:
         _toml(folder / "cues.toml"),
         _toml(folder / "patterns.toml"),
         _toml(folder / "numbers.toml"),
+        _toml(folder / "times.toml"),
     )
 
 
