@@ -15,8 +15,9 @@ from ingest.extract.entities import (
 )
 from ingest.extract.gazetteer import PlaceMention, find_places
 from ingest.extract.numbers import Quantity, find_quantities
-from ingest.extract.periods import TimeContext, TimeExpression, find_times
+from ingest.extract.periods import TimeContext, TimeExpression
 from ingest.extract.sentences import Sentence
+from ingest.extract.times import find_times
 
 
 @dataclass

@@ -45,6 +45,11 @@ def pattern(section: str, key: str) -> re.Pattern[str]:
     return _named_pattern(active().code, section, key)
 
 
+def rule(key: str) -> re.Pattern[str]:
+    """A pattern of the active pack's [rules] section: the patterns the fact rules read."""
+    return pattern("rules", key)
+
+
 def spans(
     section: str,
     key: str,

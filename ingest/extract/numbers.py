@@ -9,161 +9,87 @@ from functools import cache
 from itertools import accumulate
 
 from ingest.extract.cuewords import pattern
-from ingest.extract.lang import cues
+from ingest.extract.lang import active, cues, pack
 
-SCALES = {
-    "thousand": 1e3,
-    "thousands": 1e3,
-    "k": 1e3,
-    "thous": 1e3,
-    "million": 1e6,
-    "millions": 1e6,
-    "mln": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "mil": 1e6,
-    "billion": 1e9,
-    "billions": 1e9,
-    "bln": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "trln": 1e12,
-    "tln": 1e12,
-    "tn": 1e12,
-}
-# Single letters only count as scales when glued to the number or a currency ("$115m").
-GLUED_ONLY_SCALES = frozenset({"k", "m", "b", "mil"})
-CURRENCY_PREFIXES = {
-    "us$": "USD",
-    "$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "₸": "KZT",
-    "₽": "RUB",
-    "¥": "CNY",
-    "₩": "KRW",
-    "₺": "TRY",
-    "rm": "MYR",
-    "usd": "USD",
-    "kzt": "KZT",
-    "eur": "EUR",
-    "uzs": "UZS",
-    "rub": "RUB",
-    "azn": "AZN",
-    "myr": "MYR",
-    "kgs": "KGS",
-    "try": "TRY",
-    "cny": "CNY",
-    "krw": "KRW",
-    "tjs": "TJS",
-    "tmt": "TMT",
-    "gel": "GEL",
-}
-CURRENCY_WORDS = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "usd": "USD",
-    "tenge": "KZT",
-    "kzt": "KZT",
-    "manat": "AZN",
-    "manats": "AZN",
-    "azn": "AZN",
-    "sum": "UZS",
-    "sums": "UZS",
-    "soum": "UZS",
-    "soums": "UZS",
-    "so'm": "UZS",
-    "uzs": "UZS",
-    "ruble": "RUB",
-    "rubles": "RUB",
-    "rouble": "RUB",
-    "roubles": "RUB",
-    "rub": "RUB",
-    "ringgit": "MYR",
-    "myr": "MYR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "eur": "EUR",
-    "yuan": "CNY",
-    "cny": "CNY",
-    "won": "KRW",
-    "krw": "KRW",
-    "lira": "TRY",
-    "liras": "TRY",
-    "try": "TRY",
-    "som": "KGS",
-    "soms": "KGS",
-    "kgs": "KGS",
-    "somoni": "TJS",
-    "tjs": "TJS",
-    "lari": "GEL",
-}
-AREA_FACTORS = {
-    "square meter": 1.0,
-    "square metre": 1.0,
-    "sq m": 1.0,
-    "sqm": 1.0,
-    "m2": 1.0,
-    "m²": 1.0,
-    "hectare": 10_000.0,
-    "ha": 10_000.0,
-    "acre": 4046.86,
-    "square kilometer": 1e6,
-    "square kilometre": 1e6,
-    "km2": 1e6,
-    "km²": 1e6,
-    "square feet": 0.092903,
-    "square foot": 0.092903,
-    "sq ft": 0.092903,
-}
-MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-NUMBER_WORDS = (
-    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    "eighty|ninety|hundred|thousand|million|billion"
-)
 
-_PREFIX = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
-NUMBER = re.compile(
-    rf"(?:(?P<cur>(?<![\w])(?:{_PREFIX}))\s?|(?<![\w.,\-/]))"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+(?:\.\d+)?)"
-    r"(?![\d])",
-    re.IGNORECASE,
-)
-SPELLED = re.compile(
-    rf"\b(?:(?:{NUMBER_WORDS})(?:[\s-]+(?:and[\s-]+)?(?=(?:{NUMBER_WORDS})\b))?)+\b",
-    re.IGNORECASE,
-)
-SCALE_AFTER = re.compile(
-    r"(?P<space>[\s-]?)(?P<scale>thousands?|millions?|billions?|trillion|mln|mn|bln|bn|trln|tln|"
-    r"tn|thous|k|m|b|mil)\b\.?",
-    re.IGNORECASE,
-)
-_CURRENCY_WORD = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
-CURRENCY_AFTER = re.compile(rf"\s?(?:US\s)?(?P<word>{_CURRENCY_WORD})\b", re.IGNORECASE)
-PERCENT_AFTER = re.compile(
-    r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b|pp\b)", re.IGNORECASE
-)
-RATIO_AFTER = re.compile(r"\s?-?\s?(?:times\b|fold\b)", re.IGNORECASE)
-AREA_AFTER = re.compile(
-    r"\s?-?\s?(?P<unit>square[\s-]+met(?:er|re)s?|sq\.?\s?m\b|sqm\b|m2\b|m²|hectares?\b|ha\b|"
-    r"acres?\b|square[\s-]+kilomet(?:er|re)s?|km2\b|km²|square[\s-]+f(?:ee|oo)t|sq\.?\s?ft\b)",
-    re.IGNORECASE,
-)
-ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s$", re.IGNORECASE)
-MONTH_AFTER = re.compile(rf"\s(?:of\s)?(?:{MONTHS})\b", re.IGNORECASE)
-# A rate written right after the counted noun: "30,000 cars per year", "45,000 units a year".
-PER_YEAR_AFTER = re.compile(
-    r"^(?:[\s-]+[\w-]+){0,5}?[\s-]*(?:per\s+year|a\s+year|annually|per\s+annum|yearly|"
-    r"each\s+year|every\s+year|a-year|/year|/yr|per-year|a\s+yr)\b"
-    r"(?!\s+(?:earlier|ago|before|later|on)\b)",
-    re.IGNORECASE,
-)
+@dataclass(frozen=True)
+class NumberGrammar:
+    """How one language writes quantities, compiled from its pack's `numbers.toml`."""
+
+    number: re.Pattern[str]
+    spelled: re.Pattern[str]
+    scale_after: re.Pattern[str]
+    currency_after: re.Pattern[str]
+    percent_after: re.Pattern[str]
+    ratio_after: re.Pattern[str]
+    area_after: re.Pattern[str]
+    ordinal_after: re.Pattern[str]
+    per_year_after: re.Pattern[str]
+    month_after: re.Pattern[str]
+    month_before: re.Pattern[str]
+    group_separators: re.Pattern[str]
+    decimal_separator: str
+    scales: dict[str, float]
+    glued_only_scales: frozenset[str]
+    currency_prefixes: dict[str, str]
+    currency_words: dict[str, str]
+    area_factors: dict[str, float]
+    text2num_language: str
+    spelled_joiners: frozenset[str]
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+@cache
+def _grammar(code: str) -> NumberGrammar:
+    table = pack(code).numbers
+    after = table["after"]
+    lists = {
+        "currency_words": _alternation(table["currency_words"]),
+        "months": table["months"],
+    }
+
+    def compiled(source: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        for name, body in lists.items():
+            source = source.replace(f"<<{name}>>", body)
+        return re.compile(source, flags)
+
+    prefixes = _alternation(table["currency_prefixes"])
+    words = table["number_words"]
+    joiners = _alternation(table["spelled_joiners"]) or "(?!)"
+    return NumberGrammar(
+        number=compiled(
+            rf"(?:(?P<cur>(?<![\w])(?:{prefixes}))\s?|(?<![\w.,\-/])){table['number']}(?![\d])"
+        ),
+        spelled=compiled(
+            rf"\b(?:(?:{words})(?:[\s-]+(?:(?:{joiners})[\s-]+)?(?=(?:{words})\b))?)+\b"
+        ),
+        scale_after=compiled(after["scale"]),
+        currency_after=compiled(after["currency"]),
+        percent_after=compiled(after["percent"]),
+        ratio_after=compiled(after["ratio"]),
+        area_after=compiled(after["area"]),
+        ordinal_after=compiled(after["ordinal"]),
+        per_year_after=compiled(after["per_year"]),
+        month_after=compiled(after["month_after"]),
+        month_before=compiled(after["month_before"]),
+        group_separators=re.compile(f"[{re.escape(table['group_separators'])}]"),
+        decimal_separator=table["decimal_separator"],
+        scales={k: float(v) for k, v in table["scales"].items()},
+        glued_only_scales=frozenset(table["glued_only_scales"]),
+        currency_prefixes=table["currency_prefixes"],
+        currency_words=table["currency_words"],
+        area_factors={k: float(v) for k, v in table["area_factors"].items()},
+        text2num_language=table["text2num_language"],
+        spelled_joiners=frozenset(table["spelled_joiners"]),
+    )
+
+
+def grammar() -> NumberGrammar:
+    """The number grammar of the active language pack."""
+    return _grammar(active().code)
 
 
 @dataclass
@@ -188,8 +114,8 @@ class Quantity:
 
 
 @cache
-def _qualifier_phrases() -> list[tuple[str, str]]:
-    table = cues()["qualifiers"]
+def _qualifier_phrases(code: str) -> list[tuple[str, str]]:
+    table = pack(code).cues["qualifiers"]
     pairs = [
         (phrase, name)
         for name in ("more_than", "about", "less_than", "up_to")
@@ -199,27 +125,28 @@ def _qualifier_phrases() -> list[tuple[str, str]]:
 
 
 @cache
-def _qualifier_names() -> dict[str, str]:
+def _qualifier_names(code: str) -> dict[str, str]:
     names: dict[str, str] = {}
-    for phrase, name in _qualifier_phrases():
+    for phrase, name in _qualifier_phrases(code):
         names.setdefault(phrase, name)
     return names
 
 
 @cache
-def _qualifier_at_end() -> re.Pattern[str]:
+def _qualifier_at_end(code: str) -> re.Pattern[str]:
     """The longest qualifier phrase that ends a (lower-cased, right-stripped) window."""
-    body = "|".join(re.escape(phrase) for phrase, _ in _qualifier_phrases())
-    return re.compile(rf"(?<![a-z0-9])(?:{body})$")
+    body = "|".join(re.escape(phrase) for phrase, _ in _qualifier_phrases(code))
+    return re.compile(rf"(?<![^\W_])(?:{body})$")
 
 
 @cache
-def _growth_verbs() -> frozenset[str]:
-    return frozenset(cues()["qualifiers"]["growth_verbs"])
+def _growth_verbs(code: str) -> frozenset[str]:
+    return frozenset(pack(code).cues["qualifiers"]["growth_verbs"])
 
 
-def _parse_digits(raw: str) -> float:
-    return float(re.sub(r"[,\u00a0\u202f\u2009]", "", raw))
+def _parse_digits(raw: str, numbers: NumberGrammar) -> float:
+    digits = numbers.group_separators.sub("", raw)
+    return float(digits.replace(numbers.decimal_separator, "."))
 
 
 def _significant(raw: str) -> int:
@@ -232,84 +159,91 @@ def read_qualifier(text: str, start: int) -> tuple[str, int | None]:
     before = text[max(0, start - 40) : start]
     lowered = before.lower()
     stripped = lowered.rstrip()
-    found = _qualifier_at_end().search(stripped)
+    code = active().code
+    found = _qualifier_at_end(code).search(stripped)
     if found is not None:
         phrase = found.group()
-        name = _qualifier_names()[phrase]
+        name = _qualifier_names(code)[phrase]
         phrase_start = start - (len(lowered) - len(stripped)) - len(phrase)
         if name == "up_to":
             # "rose 3.1 times, up to 2,150": after a verb of growth in its sentence, "up to"
             # means "rising to" and the figure is exact.
             lead = text[max(0, phrase_start - 120) : phrase_start].lower()
             lead = re.split(r"[.;!?]\s", lead)[-1]
-            if any(word in _growth_verbs() for word in re.findall(r"[^\W\d_]+", lead)):
+            if any(word in _growth_verbs(code) for word in re.findall(r"[^\W\d_]+", lead)):
                 return "exact", None
         return name, phrase_start
-    words = re.findall(r"[a-z]+", lowered)[-5:]
-    if any(word in cues()["qualifiers"]["ceiling_words"] for word in words) and "capacity" in words:
+    words = re.findall(r"[^\W\d_]+", lowered)[-5:]
+    ceiling = cues()["qualifiers"]["ceiling_words"]
+    if any(word in ceiling for word in words) and any(
+        word in cues()["qualifiers"]["ceiling_of"] for word in words
+    ):
         return "up_to", None
     return "exact", None
 
 
 def _classify(text: str, q: Quantity, raw: str) -> None:
+    numbers = grammar()
     after = text[q.end : q.end + 60]
-    scale_match = SCALE_AFTER.match(after)
+    scale_match = numbers.scale_after.match(after)
     if scale_match:
         scale = scale_match.group("scale").lower()
         glued = scale_match.group("space") == ""
-        if scale not in GLUED_ONLY_SCALES or glued:
-            q.value *= SCALES[scale]
+        if scale not in numbers.glued_only_scales or glued:
+            q.value *= numbers.scales[scale]
             q.end += scale_match.end()
             after = text[q.end : q.end + 60]
     if q.currency is None:
-        currency_match = CURRENCY_AFTER.match(after)
+        currency_match = numbers.currency_after.match(after)
         if currency_match:
-            q.currency = CURRENCY_WORDS[currency_match.group("word").lower()]
+            q.currency = numbers.currency_words[currency_match.group("word").lower()]
             q.end += currency_match.end()
     if q.currency:
         q.kind = "money"
         return
-    if PERCENT_AFTER.match(after):
+    if numbers.percent_after.match(after):
         q.kind = "percent"
-        q.end += PERCENT_AFTER.match(after).end()
+        q.end += numbers.percent_after.match(after).end()
         return
-    if RATIO_AFTER.match(after):
+    if numbers.ratio_after.match(after):
         q.kind = "ratio"
         return
-    area_match = AREA_AFTER.match(after)
+    area_match = numbers.area_after.match(after)
     if area_match:
-        unit = re.sub(r"[\s-]+", " ", area_match.group("unit").lower()).rstrip("s").rstrip(".")
-        unit = unit.replace("sq. ", "sq ").replace("sq.", "sq ")
-        unit = {"square meter": "square meter", "square metre": "square metre"}.get(unit, unit)
-        factor = next((f for name, f in AREA_FACTORS.items() if unit.startswith(name)), 1.0)
+        unit = re.sub(r"[\s.-]+", " ", area_match.group("unit").lower()).strip().rstrip("s")
+        factor = next((f for name, f in numbers.area_factors.items() if unit.startswith(name)), 1.0)
         q.value *= factor
         q.kind = "area"
         q.end += area_match.end()
         return
-    if ORDINAL_AFTER.match(after):
+    if numbers.ordinal_after.match(after):
         q.kind = "ordinal"
         return
     plain = re.fullmatch(r"\d+", raw) is not None
     if (
         plain
         and 1 <= q.value <= 31
-        and (MONTH_BEFORE.search(text[max(0, q.start - 12) : q.start]) or MONTH_AFTER.match(after))
+        and (
+            numbers.month_before.search(text[max(0, q.start - 12) : q.start])
+            or numbers.month_after.match(after)
+        )
     ):
         q.kind = "day"
         return
     if plain and len(raw) == 4 and 1900 <= q.value <= 2100 and not scale_match:
         q.kind = "year"
         return
-    q.per_year = bool(PER_YEAR_AFTER.match(after))
+    q.per_year = bool(numbers.per_year_after.match(after))
 
 
 def _spelled_value(span: str) -> float | None:
     from text_to_num import text2num
 
+    numbers = grammar()
     words = span.lower().replace("-", " ").split()
-    words = [w for w in words if w != "and"]
+    words = [w for w in words if w not in numbers.spelled_joiners]
     try:
-        return float(text2num(" ".join(words), "en"))
+        return float(text2num(" ".join(words), numbers.text2num_language))
     except ValueError:
         return None
 
@@ -329,8 +263,9 @@ def find_quantities(
         index = bisect_left(mask_starts, b)  # spans that start before b
         return index > 0 and reach[index - 1] > a
 
+    numbers = grammar()
     found: list[Quantity] = []
-    for match in NUMBER.finditer(text, start, end):
+    for match in numbers.number.finditer(text, start, end):
         num_start, num_end = match.span("num")
         if is_masked(num_start, num_end):
             continue
@@ -339,9 +274,9 @@ def find_quantities(
         q = Quantity(
             start=match.start(),
             end=num_end,
-            value=_parse_digits(raw),
+            value=_parse_digits(raw, numbers),
             kind="count",
-            currency=CURRENCY_PREFIXES[currency.lower()] if currency else None,
+            currency=numbers.currency_prefixes[currency.lower()] if currency else None,
             significant_digits=_significant(raw),
         )
         _classify(text, q, raw)
@@ -352,7 +287,7 @@ def find_quantities(
         if is_masked(*match.span()):
             continue
         fraction = cues()["fractions"][re.sub(r"\s+", " ", match.group("fraction").lower())]
-        value = round(fraction * SCALES[match.group("scale").lower()])
+        value = round(fraction * numbers.scales[match.group("scale").lower()])
         q = Quantity(match.start(), match.end(), value, "count", significant_digits=1)
         _classify(text, q, str(value) + ".0")
         q.qualifier, q.qualifier_start = read_qualifier(text, q.start)
@@ -365,7 +300,7 @@ def find_quantities(
         index = bisect_left(digit_starts, b)
         return index > 0 and digit_reach[index - 1] > a
 
-    for match in SPELLED.finditer(text, start, end):
+    for match in numbers.spelled.finditer(text, start, end):
         if is_masked(*match.span()) or overlaps_digits(*match.span()):
             continue
         value = _spelled_value(match.group())

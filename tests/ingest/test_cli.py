@@ -40,19 +40,41 @@ def test_a_wrong_path_exits_non_zero_with_a_message(capsys, tmp_path):
 
 @pytest.mark.skipif(not (SHARED / "tools" / "score_facts.py").exists(), reason="no shared gold")
 @pytest.mark.parametrize(
-    ("articles", "gold", "minimum_f1"),
+    ("articles", "gold", "minimum_f1", "numeric_or_dated_only"),
     [
-        (ROOT / "seeds", SHARED / "gold" / "seed_facts.jsonl", 1.0),
-        (SHARED / "devset" / "articles", SHARED / "devset" / "gold.jsonl", 0.85),
-        (ROOT / "tests/fixtures/probes/articles", ROOT / "tests/fixtures/probes/gold.jsonl", 0.9),
+        # The seed gold labels every numeric or dated fact: an undated launch is out of its scope.
+        (ROOT / "seeds", SHARED / "gold" / "seed_facts.jsonl", 1.0, True),
+        (SHARED / "devset" / "articles", SHARED / "devset" / "gold.jsonl", 0.95, False),
+        (SHARED / "devset_b" / "articles", SHARED / "devset_b" / "gold.jsonl", 0.95, False),
+        (SHARED / "devset_c" / "articles", SHARED / "devset_c" / "gold.jsonl", 0.95, False),
+        (
+            ROOT / "tests/fixtures/probes/articles",
+            ROOT / "tests/fixtures/probes/gold.jsonl",
+            0.95,
+            False,
+        ),
     ],
+    ids=["seeds", "devset", "devset_b", "devset_c", "probes"],
 )
-def test_the_extractor_scores_against_gold(tmp_path, articles, gold, minimum_f1):
+def test_the_extractor_scores_against_gold(
+    tmp_path, articles, gold, minimum_f1, numeric_or_dated_only
+):
+    if not articles.exists():
+        pytest.skip(f"{articles} is not there")
+    extracted = subprocess.run(
+        [sys.executable, "-m", "ingest.cli", "extract", str(articles)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    if numeric_or_dated_only:
+        extracted = [
+            line
+            for line in extracted
+            if json.loads(line)["value"] is not None or json.loads(line)["period"]
+        ]
     predicted = tmp_path / "predicted.jsonl"
-    with predicted.open("w") as out:
-        subprocess.run(
-            [sys.executable, "-m", "ingest.cli", "extract", str(articles)], stdout=out, check=True
-        )
+    predicted.write_text("".join(f"{line}\n" for line in extracted))
     score = subprocess.run(
         [
             sys.executable,
@@ -69,3 +91,5 @@ def test_the_extractor_scores_against_gold(tmp_path, articles, gold, minimum_f1)
     assert summary["f1"] >= minimum_f1, summary
     if minimum_f1 == 1.0:
         assert set(summary["attributes"].values()) == {1.0}
+    else:
+        assert min(v for v in summary["attributes"].values() if v is not None) >= 0.85, summary

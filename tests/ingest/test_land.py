@@ -22,12 +22,13 @@ def query(database, sql: str) -> list[tuple]:
 def test_a_second_run_on_the_same_files_reads_nothing(tmp_path, seeds_dir):
     database = tmp_path / "qazauto.duckdb"
     first = ingest_folder(seeds_dir, database, run_id="run-1")
-    assert len(first.new) == 2 and first.row_counts["fact_mentions"] == 12
+    # 12 numeric or dated facts and the undated inauguration of the Kia plant
+    assert len(first.new) == 2 and first.row_counts["fact_mentions"] == 13
     second = ingest_folder(seeds_dir, database, run_id="run-2")
     assert (second.new, second.changed, len(second.unchanged)) == ([], [], 2)
     assert second.row_counts["fact_mentions"] == 0
     assert query(database, "select distinct run_id from raw.fact_mentions") == [("run-1",)]
-    assert query(database, "select count(*) from raw.fact_mentions") == [(12,)]
+    assert query(database, "select count(*) from raw.fact_mentions") == [(13,)]
 
 
 def test_changed_removed_and_duplicated_files(tmp_path, seeds_dir):

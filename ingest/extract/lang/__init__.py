@@ -1,8 +1,10 @@
 """Language packs: every word and pattern the extractor reads, one folder per language.
 
 A pack (`lang/<code>/`) holds `cues.toml` (word lists by section and key: triggers, nouns,
-qualifiers, modality, ...) and `patterns.toml` (named regular expressions over the words of
-that language). The extraction code is the same for every language and asks the active pack;
+qualifiers, modality, ...), `patterns.toml` (named regular expressions over the words of
+that language), `numbers.toml` (how the language writes quantities) and `times.toml` (its
+months, words of relative time and rules of time expressions). The extraction
+code is the same for every language and asks the active pack;
 `speaking(code)` makes a pack active for the article being extracted.
 """
 
@@ -26,6 +28,8 @@ class Pack:
     code: str
     cues: dict
     patterns: dict[str, dict[str, str]]
+    numbers: dict
+    times: dict
 
 
 def _toml(path: Path) -> dict:
@@ -40,7 +44,13 @@ def pack(code: str) -> Pack:
     folder = PACKS_DIR / code
     if not folder.is_dir():
         raise LookupError(f"no language pack {code!r} in {PACKS_DIR}")
-    return Pack(code, _toml(folder / "cues.toml"), _toml(folder / "patterns.toml"))
+    return Pack(
+        code,
+        _toml(folder / "cues.toml"),
+        _toml(folder / "patterns.toml"),
+        _toml(folder / "numbers.toml"),
+        _toml(folder / "times.toml"),
+    )
 
 
 def available() -> list[str]:

@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from ingest.extract.periods import TimeContext, find_times
+from ingest.extract.periods import TimeContext
+from ingest.extract.times import find_times
 
 
 def labels(text: str, published: dt.date | None = None, anchor: int | None = None):

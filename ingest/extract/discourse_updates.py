@@ -1,0 +1,101 @@
+"""What each sentence changes in the discourse: the plant spoken of and its status, the
+current and compared periods, the last figure and model."""
+
+from __future__ import annotations
+
+from ingest.contract import Fact
+from ingest.extract import cuewords
+from ingest.extract.analysis import SentenceAnalysis
+from ingest.extract.discourse import Discourse, PlantRef
+from ingest.extract.mood import modality
+
+FACT_BLOCKS = ("paragraph",)
+
+
+def update_plant(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> None:
+    start, end = analysis.start, analysis.end
+    other = cuewords.pattern("plants", "other_plant").search(text, start, end)
+    named_vehicle_plant = any(p.operator or p.name for p in analysis.plants if not p.anaphoric)
+    if other and not named_vehicle_plant:
+        discourse.other_plant = True
+    elif named_vehicle_plant or (
+        not other and cuewords.has("triggers", "plant", text, analysis.start, analysis.end)
+    ):
+        discourse.other_plant = False
+    if analysis.plants or cuewords.has("triggers", "plant", text, analysis.start, analysis.end):
+        discourse.plant_mentioned = True
+    places = [p for p in analysis.places if p.place.kind in ("city", "region", "district")]
+    if places and discourse.plant_location is None:
+        discourse.plant_location = places[0].place.name
+    for plant in analysis.plants:
+        if plant.anaphoric:
+            continue
+        if plant.operator is None and plant.name is None and not plant.new:
+            continue
+        place = next((p.place.name for p in places if p.start >= plant.start), None)
+        place = place or next((p.place.name for p in places), None)
+        operator = plant.operator or (
+            analysis.organisations[0][2] if analysis.organisations else None
+        )
+        if discourse.plant is not None and plant.new and not plant.operator:
+            continue
+        if (
+            discourse.plant is not None
+            and plant.operator == discourse.plant.operator
+            and discourse.plant.name
+            and not plant.name
+        ):
+            continue
+        discourse.plant = PlantRef(
+            plant.name, operator or discourse.main_company, place or discourse.plant_location
+        )
+        discourse.plant_planned = (
+            modality(text, plant.start, analysis) == "future"
+            and cuewords.rule("plant_to_be_built").search(text, analysis.start, analysis.end)
+            is not None
+        )
+        if place:
+            discourse.plant_location = place
+
+
+def update_plant_status(starts: list[Fact], discourse: Discourse) -> None:
+    """A plant whose first vehicle or launch is still to come is not built yet: its figures
+    are plans. One that has been launched operates."""
+    for fact in starts:
+        if fact.milestone in ("first_vehicle", "commissioning"):
+            discourse.plant_planned = fact.status == "planned"
+
+
+def update_time(
+    analysis: SentenceAnalysis, facts: list[Fact], discourse: Discourse, text: str
+) -> None:
+    for expression in analysis.times:
+        if expression.period.grain != "day" and not expression.relative:
+            discourse.time.anchor_year = expression.period.last.year
+    own = [t for t in analysis.times if not t.comparison]
+    comparisons = [t for t in analysis.times if t.comparison]
+    measured = [f for f in facts if f.fact_type in ("vehicle_output", "vehicle_sales", "ev_stock")]
+    statistic = (
+        cuewords.has("triggers", "output", text, analysis.start, analysis.end)
+        or cuewords.has("triggers", "sales", text, analysis.start, analysis.end)
+        or cuewords.has("triggers", "stock", text, analysis.start, analysis.end)
+    )
+    labels = {f.period for f in measured}
+    stated = [t.period for t in own if t.period.label in labels]
+    aside = cuewords.has(
+        "discourse", "aside", text, analysis.start, min(analysis.end, analysis.start + 30)
+    )
+    if aside:
+        pass  # "For comparison: in 2019 there were ...": the article's period stays
+    elif stated:
+        discourse.time.current = stated[0]
+    elif own and statistic:
+        discourse.time.current = own[0].period
+    if comparisons and statistic:
+        discourse.comparison = comparisons[0].period
+    if measured or facts:
+        discourse.last_fact_type = facts[-1].fact_type
+        discourse.last_fact_sentence = analysis.sentence.index
+    if analysis.models:
+        discourse.last_model = analysis.models[-1].text
+        discourse.last_model_brand = analysis.models[-1].model.brand

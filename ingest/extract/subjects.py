@@ -1,0 +1,175 @@
+"""Who or what a figure is about: the country, place, brand, model or plant, and the part
+of a plant a figure covers."""
+
+from __future__ import annotations
+
+from ingest.extract import cuewords
+from ingest.extract.analysis import SentenceAnalysis
+from ingest.extract.discourse import Discourse, PlantRef
+from ingest.extract.numbers import Quantity
+from ingest.extract.vehicles import WINDOW_CHARS, window_before
+
+
+def respectively_subject(
+    text: str, q: Quantity, analysis: SentenceAnalysis, counts: list[Quantity]
+) -> str | None:
+    if "respectively" not in text[analysis.start : analysis.end]:
+        return None
+    first = counts[0].lead if counts else q.lead
+    names = [(c.start, c.company.name) for c in analysis.companies if c.start < first]
+    names += [(m.start, m.text) for m in analysis.models if m.start < first]
+    names += [(p.start, p.place.name) for p in analysis.places if p.start < first]
+    names.sort()
+    names = [
+        n
+        for n in names
+        if not any(
+            o is not n and o[0] <= n[0] and n[0] < o[0] + len(o[1]) and len(o[1]) > len(n[1])
+            for o in names
+        )
+    ]
+    index = counts.index(q) if q in counts else -1
+    if 0 <= index < len(names) and len(names) == len(counts):
+        return names[index][1]
+    return None
+
+
+def vehicle_subject(
+    text: str, q: Quantity, analysis: SentenceAnalysis, counts: list[Quantity], discourse: Discourse
+) -> tuple[str, str | None]:
+    """The country, place, brand, model or plant a vehicle figure is about, and its location."""
+    clause_start, _ = cuewords.clause_bounds(text, q.lead, analysis.start, analysis.end)
+    main = discourse.main_country.name if discourse.main_country else None
+    places = [p for p in analysis.places if p.place.kind != "country_adjective"]
+    location = None
+    in_clause_places = [p for p in places if p.end <= q.lead]
+    if in_clause_places:
+        location = in_clause_places[-1].place.name
+    elif places:
+        location = places[0].place.name
+    elif analysis.places:
+        location = analysis.places[0].place.country
+    location = location or main
+
+    named = respectively_subject(text, q, analysis, counts)
+    if named:
+        return named, location
+
+    candidates: list[tuple[int, int, str, str]] = []
+    for c in analysis.companies:
+        if c.company.kind in ("brand", "manufacturer", "dealer"):
+            candidates.append((c.start, c.end, c.company.name, "company"))
+    for m in analysis.models:
+        candidates.append((m.start, m.end, m.text, "model"))
+    for p in places:
+        candidates.append((p.start, p.end, p.place.name, p.place.kind))
+    for plant in analysis.plants:
+        if plant.operator and not plant.anaphoric:
+            label = plant.name or f"{plant.operator} plant"
+            candidates.append((plant.start, plant.end, label, "plant"))
+    # "Almaty – 4,946 units", "Chevrolet Cobalt –101,617 cars": the name right before.
+    for _, b, name, kind in sorted(candidates, key=lambda c: -c[1]):
+        if b <= q.lead and cuewords.rule("entity_dash").match(text[b : q.lead]):
+            return name, (name if kind not in ("company", "model", "plant") else location)
+    before = [c for c in candidates if clause_start <= c[0] and c[1] <= q.lead]
+    if not before:
+        before = [c for c in candidates if c[1] <= q.lead and c[3] in ("company", "model", "plant")]
+    if (
+        cuewords.rule("model_reference").search(window_before(text, q, analysis))
+        and discourse.last_model
+    ):
+        return discourse.last_model, location
+    if before:
+        # The longest, nearest name wins: a plant over its operator, a model over its brand.
+        _, _, name, kind = max(before, key=lambda c: (c[1], c[1] - c[0]))
+        return name, (name if kind not in ("company", "model", "plant") else location)
+    countries = [p.place.name for p in analysis.places if p.place.kind == "country"]
+    if countries:
+        return countries[0], location
+    return (main or location or "unknown"), location
+
+
+def model_figure(
+    text: str,
+    q: Quantity,
+    noun_end: int,
+    subject: str,
+    analysis: SentenceAnalysis,
+    discourse: Discourse,
+) -> tuple[str, str | None]:
+    """(subject, model) of a vehicle figure: a figure that counts one model has the model and,
+    as subject, the maker the sentence names before it (else the model's brand)."""
+    counted = next(
+        (
+            m
+            for m in analysis.models
+            if q.end < m.start < max(noun_end, q.end + 5)
+            and not text[q.end : m.start].strip(" –—-")
+        ),
+        None,
+    )
+    named = counted or next(
+        (m for m in analysis.models if m.text == subject or m.model.name == subject), None
+    )
+    if named is None:
+        if discourse.last_model and subject == discourse.last_model:
+            return discourse.last_model_brand or subject, discourse.last_model
+        return subject, None
+    # "Gentra (Lacetti)": the name in brackets is another name of the model before it.
+    previous = [m for m in analysis.models if m.end <= named.start]
+    if previous and text[previous[-1].end : named.start].strip() == "(":
+        named = previous[-1]
+    written_with = [
+        c
+        for c in analysis.companies
+        if named.start <= c.start < named.end and c.company.kind in ("brand", "manufacturer")
+    ]
+    clause_start = cuewords.clause_bounds(text, named.start, analysis.start, analysis.end)[0]
+    before = [
+        c
+        for c in analysis.companies
+        if c.company.kind in ("brand", "manufacturer") and clause_start <= c.start < named.start
+    ]
+    if written_with:
+        maker = written_with[0].company.name
+    elif before:
+        maker = max(before, key=lambda c: c.end).company.name
+    else:
+        maker = named.model.brand
+    return maker, named.model.name
+
+
+def plant_scope(text: str, q: Quantity, analysis: SentenceAnalysis) -> str | None:
+    """The part of a plant a figure is about ("first phase", "production area"), else None."""
+    before = window_before(text, q, analysis, 2 * WINDOW_CHARS)
+    part = cuewords.rule("part_of_plant").search(before)
+    if (
+        part
+        and part.group(1).lower() not in cuewords.words("grammar", "whole_plant_words")
+        and not part.group(1).lower().startswith(("an ", "a ", "the ", "its "))
+    ):
+        return part.group(1).lower()
+    phases = list(cuewords.rule("phase").finditer(before))
+    if phases and not cuewords.rule("clause_restart").search(before[phases[-1].end() :]):
+        return f"{phases[-1].group(1).lower()} {phases[-1].group(2).lower()}"
+    return None
+
+
+def scoped(label: str, scope: str | None) -> str:
+    return f"{label}, {scope}" if scope else label
+
+
+def plant_ref(analysis: SentenceAnalysis, discourse: Discourse) -> PlantRef:
+    # "two new automotive plants ... with a combined capacity": a fact about the group.
+    group = cuewords.rule("group_of_plants").search(analysis.text, analysis.start, analysis.end)
+    if group:
+        places = [p.place.name for p in analysis.places if p.place.kind != "country_adjective"]
+        where = ", ".join(dict.fromkeys(places)) or None
+        label = group.group("phrase") + (f" ({where})" if where else "")
+        return PlantRef(label, None, "; ".join(dict.fromkeys(places)) or None)
+    if discourse.plant is not None:
+        return discourse.plant
+    location = discourse.plant_location or (
+        discourse.main_country.name if discourse.main_country else None
+    )
+    return PlantRef(None, discourse.main_company, location)
