@@ -11,21 +11,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-QUALIFIERS = ["exact", "about", "more_than", "less_than", "up_to"]
-STATUSES = ["actual", "projected", "planned"]
-MILESTONES = ["production_start", "first_vehicle", "commissioning"]
+from ingest.contract import MILESTONES, QUALIFIERS, STATUSES, fact_types
+
 RELATIONS = ["manufactures", "plans_production"]
 EARLIEST_PERIOD = dt.datetime(1990, 1, 1)
 EARLIEST_PRODUCTION_START = dt.datetime(1950, 1, 1)
 LATEST_PERIOD = dt.datetime(2040, 12, 31)
-# The largest yearly figure a country of the region could report (Turkey makes ~1.5 million).
-MAX_VEHICLES = 5_000_000
-# Ranges per plant metric: a value outside them is a reading error, not a big plant.
+# The ranges of the fact-type registry: a value outside them is a reading error.
+MAX_VEHICLES = max(
+    kind.max_value or 0 for kind in fact_types().values() if kind.family == "vehicle_count"
+)
 PLANT_METRIC_RANGES = {
-    "capacity_vehicles_per_year": (50, 2_000_000),
-    "area_m2": (100, 50_000_000),
-    "robots": (1, 20_000),
-    "investment": (10_000, 100_000_000_000_000),
+    kind.metric: (kind.min_value, kind.max_value)
+    for kind in fact_types().values()
+    if kind.family == "plant_metric" and kind.metric
 }
 
 Factory = Callable[[Any], Any]
@@ -77,7 +76,7 @@ def _provenance() -> list[Named]:
 
 
 def _contract_values(*columns: str) -> list[Named]:
-    sets = {"qualifier": QUALIFIERS, "status": STATUSES, "milestone": MILESTONES}
+    sets = {"qualifier": list(QUALIFIERS), "status": list(STATUSES), "milestone": list(MILESTONES)}
     return [(f"{column} is a contract value", in_set(column, sets[column])) for column in columns]
 
 

@@ -2,18 +2,51 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
 
-FACT_TYPES = (
-    "vehicle_output",
-    "vehicle_sales",
-    "ev_stock",
-    "plant_capacity",
-    "plant_investment",
-    "plant_area",
-    "plant_robots",
-    "production_start",
+REGISTRY = Path(__file__).parent / "lexicons" / "fact_types.csv"
+
+
+@dataclass(frozen=True)
+class FactType:
+    """One row of the fact-type registry (`lexicons/fact_types.csv`, also a dbt seed)."""
+
+    name: str
+    family: str  # vehicle_count | plant_metric | plant_event
+    unit: str | None  # "currency": the amount's own ISO 4217 code
+    metric: str | None  # the metric name in fct_plant_metric
+    min_value: float | None
+    max_value: float | None
+    future_status: str  # the status of a figure that looks ahead: projected or planned
+    description: str
+
+
+@cache
+def fact_types() -> dict[str, FactType]:
+    """The registry: every fact type the extractor emits and the warehouse models."""
+    with REGISTRY.open(encoding="utf-8", newline="") as handle:
+        return {
+            row["fact_type"]: FactType(
+                name=row["fact_type"],
+                family=row["family"],
+                unit=row["unit"] or None,
+                metric=row["metric"] or None,
+                min_value=float(row["min_value"]) if row["min_value"] else None,
+                max_value=float(row["max_value"]) if row["max_value"] else None,
+                future_status=row["future_status"],
+                description=row["description"],
+            )
+            for row in csv.DictReader(handle)
+        }
+
+
+FACT_TYPES = tuple(fact_types())
+PLANT_FACT_TYPES = frozenset(
+    name for name, kind in fact_types().items() if kind.family in ("plant_metric", "plant_event")
 )
 QUALIFIERS = ("exact", "about", "more_than", "less_than", "up_to")
 STATUSES = ("actual", "projected", "planned")
@@ -37,9 +70,6 @@ CONTRACT_FIELDS = frozenset(
         "char_end",
         "confidence",
     }
-)
-PLANT_FACT_TYPES = frozenset(
-    {"plant_capacity", "plant_investment", "plant_area", "plant_robots", "production_start"}
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.contract import PLANT_FACT_TYPES
+from ingest.contract import fact_types
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
 from ingest.extract.discourse import Discourse
@@ -41,4 +41,4 @@ def status_for(
             mood = "future"
     if not mood.startswith("future"):
         return "actual"
-    return "planned" if fact_type in PLANT_FACT_TYPES else "projected"
+    return fact_types()[fact_type].future_status

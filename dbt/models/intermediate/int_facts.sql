@@ -21,6 +21,10 @@ articles as (
 
 ledger as (
     {{ ledger_changed_at() }}
+),
+
+fact_types as (
+    select fact_type, family from {{ ref('fact_types') }}
 )
 
 select
@@ -28,9 +32,7 @@ select
     articles.published_at,
     articles.is_retired,
     case
-        when facts.fact_type in (
-            'plant_capacity', 'plant_investment', 'plant_area', 'plant_robots', 'production_start'
-        )
+        when fact_types.family in ('plant_metric', 'plant_event')
         then {{ plant_key('facts.plant_operator', 'facts.plant_city') }}
     end as plant_key,
     coalesce(facts.scope, 'whole plant') as plant_scope,
@@ -38,4 +40,5 @@ select
     ledger.ledger_changed_at
 from facts
 inner join articles on facts.article_id = articles.article_id
+left join fact_types on facts.fact_type = fact_types.fact_type
 inner join ledger on facts.article_id = ledger.article_id

@@ -11,7 +11,8 @@ with plant_facts as (
         ingested_at
     from {{ ref('stg_fact_mentions') }}
     where fact_type in (
-        'plant_capacity', 'plant_investment', 'plant_area', 'plant_robots', 'production_start'
+        select fact_type from {{ ref('fact_types') }}
+        where family in ('plant_metric', 'plant_event')
     )
 ),
 

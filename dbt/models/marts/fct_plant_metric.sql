@@ -1,19 +1,17 @@
-with facts as (
-    select * from {{ ref('int_facts') }}
-    where fact_type in ('plant_capacity', 'plant_investment', 'plant_area', 'plant_robots')
+with fact_types as (
+    select fact_type, metric, unit as registry_unit
+    from {{ ref('fact_types') }}
+    where family = 'plant_metric'
 ),
 
 metrics as (
+    -- The metric of each plant figure, as the fact-type registry names it.
     select
-        *,
-        case fact_type
-            when 'plant_capacity' then 'capacity_vehicles_per_year'
-            when 'plant_investment' then 'investment'
-            when 'plant_area' then 'area_m2'
-            when 'plant_robots' then 'robots'
-        end as metric,
-        case when fact_type = 'plant_investment' then unit end as currency
-    from facts
+        facts.*,
+        fact_types.metric,
+        case when fact_types.registry_unit = 'currency' then facts.unit end as currency
+    from {{ ref('int_facts') }} as facts
+    inner join fact_types on facts.fact_type = fact_types.fact_type
 )
 
 select
