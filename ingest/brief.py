@@ -205,6 +205,7 @@ def write_brief(database: Path, out_dir: Path) -> Brief:
             con,
             "select file_path, reason, message from staging.stg_rejected_files order by file_path",
         )
+        languages = _rows(con, "select * from quality.quality_article_languages order by language")
     finally:
         con.close()
     generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -237,6 +238,14 @@ def write_brief(database: Path, out_dir: Path) -> Brief:
             ],
         )
     }
+<h2>Articles by language</h2>
+{
+        _table(
+            languages,
+            ["language", "has_language_pack", "article_count", "articles_with_facts", "fact_count"],
+        )
+    }
+<p>Articles in a language without a language pack land without facts.</p>
 <h2>Rejected files</h2>
 {_table(rejected, ["file_path", "reason", "message"]) if rejected else "<p>None.</p>"}
 </body></html>

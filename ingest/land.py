@@ -19,9 +19,10 @@ from pathlib import Path
 
 import polars as pl
 
+from ingest.extract.lang import DEFAULT_LANGUAGE, available
 from ingest.ledger import LEDGER_SCHEMA, LEDGER_TABLE, plan_reads
 from ingest.parallel import Extractors
-from ingest.pipeline import FACT_SCHEMA, quarantine_overruns
+from ingest.pipeline import FACT_SCHEMA, language_warnings, quarantine_overruns
 from ingest.read.reader import (
     REJECTION_SCHEMA,
     ReadOutcome,
@@ -130,7 +131,12 @@ def _empty_frames() -> dict[str, pl.DataFrame]:
     stamp = {"run_id": pl.String, "ingested_at": pl.Datetime("us")}
     return {
         "articles": pl.DataFrame(
-            schema={**ARTICLE_SCHEMA, **stamp, "retired_at": pl.Datetime("us")}
+            schema={
+                **ARTICLE_SCHEMA,
+                **stamp,
+                "retired_at": pl.Datetime("us"),
+                "has_language_pack": pl.Boolean,
+            }
         ),
         "rejected_files": pl.DataFrame(schema={**REJECTION_SCHEMA, **stamp}),
         "sentences": pl.DataFrame(schema={**SENTENCE_SCHEMA, **stamp}),
@@ -210,11 +216,16 @@ def ingest_folder(
                 landing.seconds["extract"] += time.perf_counter() - clock
                 if not overruns.is_empty():
                     read = _quarantine_overruns(read, overruns, batch, known, landing)
+                landing.warnings.extend(language_warnings(read.articles))
 
                 clock = time.perf_counter()
                 stamped = {
                     "articles": _stamp(read.articles, run_id, now).with_columns(
-                        pl.lit(None, dtype=pl.Datetime("us")).alias("retired_at")
+                        pl.lit(None, dtype=pl.Datetime("us")).alias("retired_at"),
+                        pl.col("language")
+                        .fill_null(DEFAULT_LANGUAGE)
+                        .is_in(available())
+                        .alias("has_language_pack"),
                     ),
                     "rejected_files": _stamp(read.rejections, run_id, now),
                     "sentences": _stamp(sentences, run_id, now),

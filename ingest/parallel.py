@@ -51,7 +51,10 @@ class _Chunks:
         seconds_per_file: float | None = None,
     ) -> None:
         self.seconds_per_file = seconds_per_file
-        columns = articles.select("article_id", "text", "published_at")
+        wanted = [
+            c for c in ("article_id", "text", "published_at", "language") if c in articles.columns
+        ]
+        columns = articles.select(wanted)
         self.chunks = [columns.slice(offset, size) for offset in range(0, columns.height, size)]
         self.results: list[Frames | None] = [None] * len(self.chunks)
         self._next = 0

@@ -16,6 +16,7 @@ from ingest.extract.article import (
     ExtractionOverrun,
     extract_article,
 )
+from ingest.extract.lang import DEFAULT_LANGUAGE, available, speaking
 from ingest.extract.periods import parse_label
 from ingest.read import ReadResult, read_articles
 
@@ -116,17 +117,27 @@ def extract_articles(
     entity_rows: list[dict] = []
     overrun_rows: list[dict] = []
     total = articles.height
-    for done, row in enumerate(
-        articles.select("article_id", "text", "published_at").iter_rows(named=True), start=1
-    ):
+    packs = set(available())
+    columns = ["article_id", "text", "published_at"]
+    if "language" in articles.columns:
+        columns.append("language")
+    for done, row in enumerate(articles.select(columns).iter_rows(named=True), start=1):
         text = row["text"]
+        language = row.get("language") or DEFAULT_LANGUAGE
+        if language not in packs:
+            # No pack reads this language: the article lands with its language and no rows
+            # (`language_warnings` says so), never with facts read as if it were English.
+            if progress is not None:
+                progress(done, total)
+            continue
         try:
-            result: ArticleExtraction = extract_article(
-                row["article_id"],
-                text,
-                row["published_at"],
-                None if seconds_per_file is None else time.perf_counter() + seconds_per_file,
-            )
+            with speaking(language):
+                result: ArticleExtraction = extract_article(
+                    row["article_id"],
+                    text,
+                    row["published_at"],
+                    None if seconds_per_file is None else time.perf_counter() + seconds_per_file,
+                )
         except ExtractionOverrun as overrun:
             overrun_rows.append(
                 {
@@ -162,6 +173,26 @@ def extract_articles(
     )
 
 
+def language_warnings(articles: pl.DataFrame) -> list[str]:
+    """A warning for each language of `articles` that no pack reads: those articles land with
+    their language and without facts."""
+    if "language" not in articles.columns:
+        return []
+    packs = set(available())
+    counts = (
+        articles.filter(~pl.col("language").fill_null(DEFAULT_LANGUAGE).is_in(list(packs)))
+        .group_by("language")
+        .agg(pl.len().alias("n"), pl.col("article_id").sort().head(3).alias("examples"))
+        .sort("language")
+    )
+    return [
+        f"{row['n']} article(s) in language {row['language']!r} ({', '.join(row['examples'])}"
+        f"{', ...' if row['n'] > 3 else ''}): no language pack reads it, so they land without "
+        f"facts (packs: {', '.join(sorted(packs))})"
+        for row in counts.iter_rows(named=True)
+    ]
+
+
 def extract_read(
     read: ReadResult,
     progress: Callable[[int, int], None] | None = None,
@@ -171,7 +202,8 @@ def extract_read(
         read.articles, progress, seconds_per_file
     )
     articles, rejections = quarantine_overruns(read.articles, read.rejections, overruns)
-    return ExtractionResult(articles, rejections, sentences, facts, entities, read.warnings)
+    warnings = [*read.warnings, *language_warnings(articles)]
+    return ExtractionResult(articles, rejections, sentences, facts, entities, warnings)
 
 
 def quarantine_overruns(

@@ -20,6 +20,8 @@ LETTERS = {
 # Share of a text's Cyrillic letters that must be such letters before they decide.
 LETTER_SHARE = 0.004
 SAMPLE_CHARS = 3000
+MIN_BODY_LETTERS = 20
+MAX_WORD_CHARS = 40
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһіўҳ]", re.IGNORECASE)
 
 
@@ -49,7 +51,12 @@ def _by_letters(sample: str) -> str | None:
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the language of `text` ("en", "ru", "kk", ...), or None when the
     text has no letters to tell by."""
-    sample = " ".join(text[:SAMPLE_CHARS].split())
+    # The body, not the title line: a scraper may have written the title transliterated.
+    _, _, body = text.strip().partition("\n")
+    chosen = body if len(re.findall(r"[^\W\d_]", body)) >= MIN_BODY_LETTERS else text
+    # Words, not embedded data: a chunk this long is an image, a link or a hash.
+    words = [chunk for chunk in chosen[: 4 * SAMPLE_CHARS].split() if len(chunk) <= MAX_WORD_CHARS]
+    sample = " ".join(words)[:SAMPLE_CHARS]
     if not re.search(r"[^\W\d_]", sample):
         return None
     by_letters = _by_letters(sample)

@@ -12,6 +12,7 @@ import polars as pl
 
 from ingest.read.decode import Decoded, decode_bytes
 from ingest.read.discover import Candidate, candidates, list_files, unmatched_sources
+from ingest.read.language import detect_language
 from ingest.read.layout import layout, title_of
 
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -30,6 +31,7 @@ ARTICLE_SCHEMA = {
     "encoding": pl.String,
     "content_sha256": pl.String,
     "n_chars": pl.Int64,
+    "language": pl.String,
     "text": pl.String,
 }
 REJECTION_SCHEMA = {
@@ -155,6 +157,7 @@ def read_candidate(candidate: Candidate, limit: int) -> ReadOutcome:
             "encoding": decoded.encoding,
             "content_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "n_chars": len(text),
+            "language": detect_language(text),
             "text": text,
         },
     )

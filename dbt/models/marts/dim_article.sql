@@ -14,6 +14,8 @@ select
     articles.published_at,
     articles.source_url,
     articles.content_sha256,
+    articles.language,
+    articles.has_language_pack,
     articles.ingested_at,
     articles.retired_at,
     coalesce(fact_counts.fact_count, 0) as fact_count

@@ -5,6 +5,8 @@ select
     source_url,
     content_sha256,
     n_chars,
+    language,
+    has_language_pack,
     text as article_text,
     file_path,
     encoding,
