@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ingest.extract.entities import (
     CompanyMention,
@@ -31,6 +31,8 @@ class SentenceAnalysis:
     models: list[ModelMention]
     plants: list[PlantMention]
     organisations: list[tuple[int, int, str]]
+    # What the rules work out once per sentence (the times each number claims, ...).
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def start(self) -> int:
@@ -55,7 +57,7 @@ def analyse(
     if previous is not None and [(t.start, t.end) for t in times] == [
         (t.start, t.end) for t in previous.times
     ]:
-        return replace(previous, times=times)
+        return replace(previous, times=times, memo={})
     models = find_models(text, start, end)
     companies = find_companies(text, start, end)
     masked = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in models]

@@ -11,6 +11,7 @@ else the nearest own time of its clause, else of its sentence, else the article'
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ingest.extract import cuewords
@@ -82,11 +83,33 @@ def right_after(text: str, q: Quantity, analysis: SentenceAnalysis) -> list[Time
     """The times written right after a number, in its clause ("41,000 a year earlier", "54,900
     in the same period of 2023"; not "2.8 thousand cars, in 2020 – 7.5 thousand")."""
     clause_end = cuewords.clause_bounds(text, q.end, analysis.start, analysis.end)[1]
-    later = [o.start for o in analysis.quantities if o.start >= q.end and o is not q]
-    limit = min([clause_end, *later])  # "to 392,052 units from 362,535 in 2023": not ours
-    return [
-        t for t in analysis.times if 0 <= t.start - q.end <= ADJACENT_TIME_CHARS and t.start < limit
-    ]
+    starts = analysis.memo.get("quantity_starts")
+    if starts is None:
+        starts = analysis.memo["quantity_starts"] = [o.start for o in analysis.quantities]
+        analysis.memo["time_starts"] = [t.start for t in analysis.times]
+    later = bisect_left(starts, q.end)
+    # "to 392,052 units from 362,535 in 2023": a time after the next number is not ours.
+    limit = min(clause_end, starts[later]) if later < len(starts) else clause_end
+    found = []
+    for index in range(bisect_left(analysis.memo["time_starts"], q.end), len(analysis.times)):
+        t = analysis.times[index]
+        if t.start - q.end > ADJACENT_TIME_CHARS or t.start >= limit:
+            break
+        found.append(t)
+    return found
+
+
+def _claims(text: str, analysis: SentenceAnalysis) -> dict[int, Quantity]:
+    """id of each time written right after a number -> that number (once per sentence)."""
+    claims = analysis.memo.get("claims")
+    if claims is None:
+        claims = {}
+        for other in analysis.quantities:
+            if other.kind in ("count", "money"):
+                for t in right_after(text, other, analysis)[:1]:
+                    claims.setdefault(id(t), other)
+        analysis.memo["claims"] = claims
+    return claims
 
 
 def _own_times(text: str, analysis: SentenceAnalysis) -> list[TimeExpression]:
@@ -128,12 +151,7 @@ def attach_time(
             return Attachment(discourse.comparison, "baseline", "discourse_comparison", False)
     # A time written right after another number of the sentence is that number's ("to 350,000
     # units, from 368,100 units in 2024": 2024 is the baseline's, not the forecast's).
-    claimed = {
-        id(t)
-        for other in analysis.quantities
-        if other is not q and other.kind in ("count", "money")
-        for t in right_after(text, other, analysis)[:1]
-    }
+    claimed = {tid for tid, owner in _claims(text, analysis).items() if owner is not q}
     own = [t for t in _own_times(text, analysis) if id(t) not in claimed or t in after]
     if after and after[0] in own:
         # "from about 1,500 in early 2023 to 3,200": a time written right after a number is

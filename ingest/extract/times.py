@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ingest.extract import cuewords
 from ingest.extract.lang import active, pack
@@ -269,6 +269,13 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Matcher) -> tuple[Period | None,
     return None, False
 
 
+@lru_cache(maxsize=256)
+def _matches(code: str, segment: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
+    """Every rule's matches in a sentence, found once: a sentence is read twice (before and
+    after the article's context is known) and only the resolution depends on the context."""
+    return tuple((kind, tuple(p.finditer(segment))) for p, kind in _grammar(code).rules)
+
+
 def find_times(text: str, start: int, end: int, context: TimeContext) -> list[TimeExpression]:
     """Every time expression in text[start:end], resolved against `context`."""
     times = grammar()
@@ -285,8 +292,8 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
     matcher = _Matcher(context, years[0] if len(set(years)) == 1 else None, future, times)
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
-    for pattern, kind in times.rules:
-        for m in pattern.finditer(segment):
+    for kind, matches in _matches(active().code, segment):
+        for m in matches:
             a, b = m.span()
             if a == b or any(a < t_end and t_start < b for t_start, t_end in taken):
                 continue
