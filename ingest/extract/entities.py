@@ -6,34 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ingest.extract import cuewords
 from ingest.extract.lang import cues
 from ingest.lexicon import Company, VehicleModel, companies, vehicle_models
-
-PLANT_HEADS = r"(?:Plant|Factory|Facility|Works|Campus|Complex|Assembly\s+Plant|Plant\s+Complex)"
-NAMED_PLANT = re.compile(rf"\b(?P<name>(?:(?!The\b)[A-Z][\w’'.&-]*\s+){{1,5}}{PLANT_HEADS})\b")
-PLANT_NOUN = (
-    r"(?:assembly\s+plant|car\s+plant|automobile\s+plant|automotive\s+plant|"
-    r"production\s+facility|manufacturing\s+facility|assembly\s+facility|plant|factory|"
-    r"facility|enterprise|complex|campus|production\s+line|assembly\s+line|site)"
-)
-OPERATOR_PLANT = re.compile(
-    rf"(?P<det>\b(?:the|a|an|its|new|this|their)\s+)?(?P<operator>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)"
-    rf"(?:[’']s)?\s+(?:(?:new|first|second|own|main|dedicated|EV|electric|car|vehicle|automotive|"
-    rf"assembly|production|manufacturing|\w+-\w+)\s+){{0,3}}{PLANT_NOUN}\b"
-)
-ANAPHORIC_PLANT = re.compile(
-    rf"\b(?:the|this|that|its|our)\s+(?:(?:new|first|second|whole|entire|same|automotive|car|"
-    rf"assembly|production|manufacturing)\s+){{0,2}}{PLANT_NOUN}\b",
-    re.IGNORECASE,
-)
-GENERIC_NEW_PLANT = re.compile(
-    rf"\b(?:an?|new)\s+(?:(?:new|car|automobile|automotive|vehicle|assembly|manufacturing|"
-    rf"production|EV|electric|\w+-\w+)\s+){{0,3}}{PLANT_NOUN}\b",
-)
-ORG_SUFFIX = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w.&-]*\s+){0,4}(?:Group|Motors|Motor|Holding|Holdings|Corporation|Corp|"
-    r"Company|Auto|Automotive|Industries|LLP|LLC|JSC|Ltd|CP))\b"
-)
 
 
 @dataclass(frozen=True)
@@ -126,13 +101,13 @@ def find_plants(
     def taken(a: int, b: int) -> bool:
         return any(a < p.end and p.start < b for p in found)
 
-    for m in NAMED_PLANT.finditer(text, start, end):
+    for m in cuewords.pattern("entities", "named_plant").finditer(text, start, end):
         name = m.group("name")
         operator = next(
             (c.company.name for c in company_mentions if m.start() <= c.start < m.end()), None
         )
         found.append(PlantMention(m.start(), m.end(), name, operator, anaphoric=False))
-    for m in OPERATOR_PLANT.finditer(text, start, end):
+    for m in cuewords.pattern("entities", "operator_plant").finditer(text, start, end):
         if taken(*m.span()):
             continue
         operator = next(
@@ -146,10 +121,10 @@ def find_plants(
         if operator is None:
             continue
         found.append(PlantMention(m.start(), m.end(), None, operator, anaphoric=False))
-    for m in ANAPHORIC_PLANT.finditer(text, start, end):
+    for m in cuewords.pattern("entities", "anaphoric_plant").finditer(text, start, end):
         if not taken(*m.span()):
             found.append(PlantMention(m.start(), m.end(), None, None, anaphoric=True))
-    for m in GENERIC_NEW_PLANT.finditer(text, start, end):
+    for m in cuewords.pattern("entities", "generic_new_plant").finditer(text, start, end):
         if not taken(*m.span()):
             found.append(PlantMention(m.start(), m.end(), None, None, anaphoric=False, new=True))
     return sorted(found, key=lambda p: p.start)
@@ -157,4 +132,7 @@ def find_plants(
 
 def find_organisations(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Organisations outside the lexicon, recognised by a suffix ("China Hubei Zhuoyue Group")."""
-    return [(m.start(), m.end(), m.group("name")) for m in ORG_SUFFIX.finditer(text, start, end)]
+    return [
+        (m.start(), m.end(), m.group("name"))
+        for m in cuewords.pattern("entities", "org_suffix").finditer(text, start, end)
+    ]

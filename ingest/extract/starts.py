@@ -37,7 +37,7 @@ def start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, st
         (a, b)
         for a, b in cuewords.spans("production_start", "start_nouns", text, start, end)
         if not cuewords.rule("production_noun_before_plant").match(text[b : b + 12])
-        and text[a:b].lower() not in ("start", "launch")
+        and text[a:b].lower() not in cuewords.words("grammar", "bare_start_nouns")
     ]
     plant_before = {
         a
@@ -58,7 +58,8 @@ def start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, st
             gap = text[gap_start:gap_end]
             if _gap_words(text, gap_start, gap_end, named) > 5 or re.search(r"[,;.]", gap):
                 continue
-            if text[na:nb].lower().startswith("operation") and na not in plant_before:
+            operation = text[na:nb].lower() in cuewords.words("grammar", "operation_nouns")
+            if operation and na not in plant_before:
                 continue
             found.append((min(va, na), max(vb, nb), "production_start"))
     for a, b in cuewords.spans("production_start", "commissioning", text, start, end):
@@ -78,7 +79,7 @@ def start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, st
     for a, b in sorted(set(first_spans)):
         clause_start = cuewords.clause_bounds(text, a, start, end)[0]
         counted = any(clause_start <= lead < a for lead in counts)
-        if counted and "first" not in text[a:b].lower():
+        if counted and not cuewords.rule("first_word").search(text, a, b):
             continue  # "41,045 cars rolled off assembly lines": output, not a first vehicle
         found.append((a, b, "first_vehicle"))
     return sorted(found)

@@ -13,7 +13,7 @@ from ingest.extract.vehicles import WINDOW_CHARS, window_before
 def respectively_subject(
     text: str, q: Quantity, analysis: SentenceAnalysis, counts: list[Quantity]
 ) -> str | None:
-    if "respectively" not in text[analysis.start : analysis.end]:
+    if not cuewords.rule("respectively").search(text, analysis.start, analysis.end):
         return None
     first = counts[0].lead if counts else q.lead
     names = [(c.start, c.company.name) for c in analysis.companies if c.start < first]
@@ -146,7 +146,7 @@ def plant_scope(text: str, q: Quantity, analysis: SentenceAnalysis) -> str | Non
     if (
         part
         and part.group(1).lower() not in cuewords.words("grammar", "whole_plant_words")
-        and not part.group(1).lower().startswith(("an ", "a ", "the ", "its "))
+        and part.group(1).lower().split()[0] not in cuewords.words("grammar", "determiners")
     ):
         return part.group(1).lower()
     phases = list(cuewords.rule("phase").finditer(before))

@@ -60,7 +60,7 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
         (m.start, m.end) for m in analysis.models
     ]
     # "with 5,000 and 4,800 sold": in this domain a bare number a verb counts is vehicles.
-    counted_by_verb = {"sold", "produced", "manufactured", "assembled", "delivered"}
+    counted_by_verb = cuewords.words("grammar", "counting_verbs")
     tokens = tokens_after(text, q.end, end)
     if not tokens:
         return Noun("none", q.end)
