@@ -9,9 +9,17 @@ from functools import cache, lru_cache
 from ingest.extract.lang import active, pack
 
 
+def _phrase(phrase: str) -> str:
+    """A cue as a pattern: spaces match any white space, and a trailing `*` any ending of the
+    word (a stem: "автомобил*" is every case of "автомобиль")."""
+    stem = phrase.endswith("*")
+    body = re.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+")
+    return body + r"\w*" if stem else body
+
+
 def _alternation(phrases: list[str]) -> str:
     ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return "|".join(_phrase(p) for p in ordered)
 
 
 @cache
@@ -68,11 +76,26 @@ def has(section: str, key: str, text: str, start: int = 0, end: int | None = Non
 
 
 @cache
-def _words(code: str, section: str, key: str) -> frozenset[str]:
-    return frozenset(pack(code).cues[section][key])
+class WordSet(frozenset):
+    """Words of a cue list; `in` also accepts any form of a stem listed with a trailing `*`."""
+
+    stems: tuple[str, ...] = ()
+
+    def __contains__(self, word: object) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        return isinstance(word, str) and any(word.startswith(stem) for stem in self.stems)
 
 
-def words(section: str, key: str) -> frozenset[str]:
+@cache
+def _words(code: str, section: str, key: str) -> WordSet:
+    listed = pack(code).cues[section][key]
+    found = WordSet(w for w in listed if not w.endswith("*"))
+    found.stems = tuple(w[:-1] for w in listed if w.endswith("*"))
+    return found
+
+
+def words(section: str, key: str) -> WordSet:
     return _words(active().code, section, key)
 
 

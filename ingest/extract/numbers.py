@@ -57,7 +57,7 @@ def _grammar(code: str) -> NumberGrammar:
         return re.compile(source, flags)
 
     prefixes = _alternation(table["currency_prefixes"])
-    words = table["number_words"]
+    words = table["number_words"] or "(?!)"  # a language may spell no numbers we read
     joiners = _alternation(table["spelled_joiners"]) or "(?!)"
     return NumberGrammar(
         number=compiled(
@@ -190,7 +190,7 @@ def _classify(text: str, q: Quantity, raw: str) -> None:
         scale = scale_match.group("scale").lower()
         glued = scale_match.group("space") == ""
         if scale not in numbers.glued_only_scales or glued:
-            q.value *= numbers.scales[scale]
+            q.value *= _scale_value(scale, numbers)
             q.end += scale_match.end()
             after = text[q.end : q.end + 60]
     if q.currency is None:
@@ -234,6 +234,18 @@ def _classify(text: str, q: Quantity, raw: str) -> None:
         q.kind = "year"
         return
     q.per_year = bool(numbers.per_year_after.match(after))
+
+
+def _scale_value(scale: str, numbers: NumberGrammar) -> float:
+    """The factor of a scale word as written: "тыс." and "тысячи" are "тыс" and "тысяч"."""
+    if scale in numbers.scales:
+        return numbers.scales[scale]
+    bare = scale.rstrip(".")
+    if bare in numbers.scales:
+        return numbers.scales[bare]
+    return next(
+        v for k, v in sorted(numbers.scales.items(), key=lambda i: -len(i[0])) if bare.startswith(k)
+    )
 
 
 def _spelled_value(span: str) -> float | None:

@@ -41,6 +41,7 @@ class TimeGrammar:
     units: dict[str, str]
     relative: dict[str, int | str]
     vague: dict[str, str]
+    seasons: dict[str, list[int]]
     ambiguous_months_at_start: frozenset[str]
 
 
@@ -66,6 +67,7 @@ def _grammar(code: str) -> TimeGrammar:
         units=table["units"],
         relative=table["relative"],
         vague=table["vague"],
+        seasons=table.get("seasons", {}),
         ambiguous_months_at_start=frozenset(table.get("ambiguous_months_at_start", [])),
     )
 
@@ -183,7 +185,7 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Matcher) -> tuple[Period | None,
             return (half_period(year, n), False) if n <= 2 else (None, False)
         return quarter_period(year, n), False
     if kind == "vague":
-        part = _lookup(times.vague, re.sub(r"^the\s+", "", _words(g["w"])))
+        part = _lookup(times.vague, g["w"])
         raw_year = (g.get("y") or "").lower()
         relative = not raw_year[:1].isdigit()
         if raw_year[:1].isdigit():
@@ -207,6 +209,15 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Matcher) -> tuple[Period | None,
         if part == "q4":
             return quarter_period(year, 4), relative
         return month_period(year, 12), relative
+    if kind == "season":  # "in autumn 2023": the months the season's word names
+        first, last = _lookup(times.seasons, g["s"]) or (None, None)
+        if first is None:
+            return None, False
+        year = int(g["y"]) if g.get("y") else ctx.year_for(last)
+        if year is None:
+            return None, False
+        start_year = year - 1 if first > last else year
+        return span_period(month_period(start_year, first), month_period(year, last)), False
     if kind in ("month_day", "day_month"):
         month, day = month_number(g["m"], times), int(g["d"])
         year = int(g["y"]) if g.get("y") else ctx.year_for(month)
@@ -216,7 +227,7 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Matcher) -> tuple[Period | None,
     if kind == "month_year":
         return month_period(int(g["y"]), month_number(g["m"], times)), False
     if kind == "month_relative":
-        year = ctx.relative_year(re.sub(r"^of\s+", "", _words(g["r"])), base)
+        year = ctx.relative_year(g["r"], base)
         if year is None:
             return None, False
         return month_period(year, month_number(g["m"], times)), True

@@ -52,10 +52,9 @@ def window_before(
 
 def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> Noun:
     """What the number counts, read from the words after it."""
-    nouns = cues()["nouns"]
-    vehicles, robots = set(nouns["vehicle"]), set(nouns["robot"])
-    others = set(nouns["non_vehicle_products"])
-    modifiers = set(nouns["vehicle_modifiers"])
+    vehicles, robots = cuewords.words("nouns", "vehicle"), cuewords.words("nouns", "robot")
+    others = cuewords.words("nouns", "non_vehicle_products")
+    modifiers = cuewords.words("nouns", "vehicle_modifiers")
     names = [(c.start, c.end) for c in analysis.companies] + [
         (m.start, m.end) for m in analysis.models
     ]
