@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from ingest.extract.lang import active, pack
 
 
-def _phrase(phrase: str) -> str:
+def phrase_pattern(phrase: str) -> str:
     """A cue as a pattern: spaces match any white space, and a trailing `*` any ending of the
     word (a stem: "автомобил*" is every case of "автомобиль")."""
     stem = phrase.endswith("*")
@@ -17,14 +17,14 @@ def _phrase(phrase: str) -> str:
     return body + r"\w*" if stem else body
 
 
-def _alternation(phrases: list[str]) -> str:
+def alternation(phrases: list[str]) -> str:
     ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(_phrase(p) for p in ordered)
+    return "|".join(phrase_pattern(p) for p in ordered)
 
 
 @cache
 def _phrase_pattern(code: str, section: str, key: str) -> re.Pattern[str]:
-    body = _alternation(pack(code).cues[section][key])
+    body = alternation(pack(code).cues[section][key])
     return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
@@ -44,7 +44,7 @@ def _named_pattern(code: str, section: str, key: str) -> re.Pattern[str]:
     source = entry if isinstance(entry, str) else entry["regex"]
     flags = 0 if isinstance(entry, dict) and entry.get("case") else re.IGNORECASE
     cue_lists = pack(code).cues
-    expanded = WORD_LIST.sub(lambda m: f"(?:{_alternation(cue_lists[m[1]][m[2]])})", source)
+    expanded = WORD_LIST.sub(lambda m: f"(?:{alternation(cue_lists[m[1]][m[2]])})", source)
     return re.compile(expanded, flags)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
-from ingest.extract.cuewords import pattern
+from ingest.extract.cuewords import alternation, pattern, words
 from ingest.extract.lang import active, cues, pack
 
 
@@ -114,34 +114,26 @@ class Quantity:
 
 
 @cache
-def _qualifier_phrases(code: str) -> list[tuple[str, str]]:
+def _qualifier_patterns(code: str) -> list[tuple[str, re.Pattern[str]]]:
+    """Per qualifier, its phrases ending a (lower-cased, right-stripped) window."""
     table = pack(code).cues["qualifiers"]
-    pairs = [
-        (phrase, name)
+    return [
+        (name, re.compile(rf"(?<![^\W_])(?:{alternation(table[name])})$"))
         for name in ("more_than", "about", "less_than", "up_to")
-        for phrase in table[name]
     ]
-    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
 
 
-@cache
-def _qualifier_names(code: str) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for phrase, name in _qualifier_phrases(code):
-        names.setdefault(phrase, name)
-    return names
-
-
-@cache
-def _qualifier_at_end(code: str) -> re.Pattern[str]:
-    """The longest qualifier phrase that ends a (lower-cased, right-stripped) window."""
-    body = "|".join(re.escape(phrase) for phrase, _ in _qualifier_phrases(code))
-    return re.compile(rf"(?<![^\W_])(?:{body})$")
-
-
-@cache
-def _growth_verbs(code: str) -> frozenset[str]:
-    return frozenset(pack(code).cues["qualifiers"]["growth_verbs"])
+def _qualifier_at_end(code: str, window: str) -> tuple[str, str] | None:
+    """(qualifier, phrase) of the longest qualifier phrase that ends `window`."""
+    found = [
+        (m.start(), name, m.group())
+        for name, p in _qualifier_patterns(code)
+        if (m := p.search(window))
+    ]
+    if not found:
+        return None
+    _, name, phrase = min(found)
+    return name, phrase
 
 
 def _parse_digits(raw: str, numbers: NumberGrammar) -> float:
@@ -160,24 +152,24 @@ def read_qualifier(text: str, start: int) -> tuple[str, int | None]:
     lowered = before.lower()
     stripped = lowered.rstrip()
     code = active().code
-    found = _qualifier_at_end(code).search(stripped)
+    found = _qualifier_at_end(code, stripped)
     if found is not None:
-        phrase = found.group()
-        name = _qualifier_names(code)[phrase]
+        name, phrase = found
         phrase_start = start - (len(lowered) - len(stripped)) - len(phrase)
         if name == "up_to":
             # "rose 3.1 times, up to 2,150": after a verb of growth in its sentence, "up to"
             # means "rising to" and the figure is exact.
             lead = text[max(0, phrase_start - 120) : phrase_start].lower()
             lead = re.split(r"[.;!?]\s", lead)[-1]
-            if any(word in _growth_verbs(code) for word in re.findall(r"[^\W\d_]+", lead)):
+            if any(
+                word in words("qualifiers", "growth_verbs")
+                for word in re.findall(r"[^\W\d_]+", lead)
+            ):
                 return "exact", None
         return name, phrase_start
-    words = re.findall(r"[^\W\d_]+", lowered)[-5:]
-    ceiling = cues()["qualifiers"]["ceiling_words"]
-    if any(word in ceiling for word in words) and any(
-        word in cues()["qualifiers"]["ceiling_of"] for word in words
-    ):
+    tokens = re.findall(r"[^\W\d_]+", lowered)[-5:]
+    ceiling, of = words("qualifiers", "ceiling_words"), words("qualifiers", "ceiling_of")
+    if any(word in ceiling for word in tokens) and any(word in of for word in tokens):
         return "up_to", None
     return "exact", None
 
