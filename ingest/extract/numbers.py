@@ -18,6 +18,7 @@ class NumberGrammar:
 
     number: re.Pattern[str]
     spelled: re.Pattern[str]
+    compound: re.Pattern[str]
     scale_after: re.Pattern[str]
     currency_after: re.Pattern[str]
     percent_after: re.Pattern[str]
@@ -66,6 +67,7 @@ def _grammar(code: str) -> NumberGrammar:
         spelled=compiled(
             rf"\b(?:(?:{words})(?:[\s-]+(?:(?:{joiners})[\s-]+)?(?=(?:{words})\b))?)+\b"
         ),
+        compound=compiled(table.get("compound", "(?!)")),
         scale_after=compiled(after["scale"]),
         currency_after=compiled(after["currency"]),
         percent_after=compiled(after["percent"]),
@@ -159,8 +161,14 @@ def read_qualifier(text: str, start: int) -> tuple[str, int | None]:
         if name == "up_to":
             # "rose 3.1 times, up to 2,150": after a verb of growth in its sentence, "up to"
             # means "rising to" and the figure is exact.
-            lead = text[max(0, phrase_start - 120) : phrase_start].lower()
-            lead = re.split(r"[.;!?]\s", lead)[-1]
+            lead = text[max(0, phrase_start - 120) : phrase_start]
+            # Within its sentence: a stop before a capital, not an abbreviation ("4 тыс. до").
+            ends = [
+                m.end()
+                for m in re.finditer(r"[.;!?]\s+", lead)
+                if lead[m.end() : m.end() + 1].isupper()
+            ]
+            lead = lead[ends[-1] :].lower() if ends else lead.lower()
             if any(
                 word in words("qualifiers", "growth_verbs")
                 for word in re.findall(r"[^\W\d_]+", lead)
@@ -269,9 +277,19 @@ def find_quantities(
 
     numbers = grammar()
     found: list[Quantity] = []
+    compounds = [m for m in numbers.compound.finditer(text, start, end) if not is_masked(*m.span())]
+    for match in compounds:
+        # "15 тысяч 278": a count written as thousands and units.
+        value = float(match.group("high")) * _scale_value(match.group("scale").lower(), numbers)
+        q = Quantity(match.start(), match.end(), value + float(match.group("low")), "count")
+        q.significant_digits = _significant(match.group("high") + match.group("low"))
+        _classify(text, q, str(int(q.value)) + ".0")
+        q.qualifier, q.qualifier_start = read_qualifier(text, q.start)
+        found.append(q)
+    taken = [m.span() for m in compounds]
     for match in numbers.number.finditer(text, start, end):
         num_start, num_end = match.span("num")
-        if is_masked(num_start, num_end):
+        if is_masked(num_start, num_end) or any(a <= num_start < b for a, b in taken):
             continue
         raw = match.group("num")
         currency = match.group("cur")
