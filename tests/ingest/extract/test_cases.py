@@ -1,7 +1,8 @@
 """The extractor's rules, one case each: a sentence (with an optional publication date and the
 sentence before it) and every fact it must give, nothing more.
 
-Cases live in `cases/<language>/<family>.jsonl`, one JSON object per line:
+Cases live in `cases/<language>/<family>.jsonl` (the folder names the language pack), one JSON
+object per line:
 
     {"rule": "baseline_in_brackets", "text": "...", "before": "...", "published": "2024-03-01",
      "facts": [{"fact_type": "vehicle_output", "value": 282200, "period": "2022-01/2022-11"}]}
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from ingest.extract.article import extract_article
+from ingest.extract.lang import speaking
 
 CASES = Path(__file__).parent / "cases"
 TITLE = "Case\n\n"
@@ -35,13 +37,15 @@ def _load() -> list[tuple[str, dict]]:
     return found
 
 
-def facts_of(case: dict) -> list[dict]:
-    """The facts the extractor reads from the case's sentence (not from the one before it)."""
+def facts_of(case: dict, language: str = "en") -> list[dict]:
+    """The facts the extractor reads from the case's sentence (not from the one before it),
+    with the language pack the case file's folder names."""
     before = f"{case['before']}\n\n" if case.get("before") else ""
     text = f"{TITLE}{before}{case['text']}\n"
     published = dt.date.fromisoformat(case["published"]) if case.get("published") else None
     start = len(TITLE) + len(before)
-    extracted = extract_article("case", text, published).facts
+    with speaking(language):
+        extracted = extract_article("case", text, published).facts
     return [f.to_dict() for f in extracted if f.char_start >= start]
 
 
@@ -54,7 +58,7 @@ CASE_LIST = _load()
 
 @pytest.mark.parametrize(("name", "case"), CASE_LIST, ids=[name for name, _ in CASE_LIST])
 def test_rule(name: str, case: dict) -> None:
-    found = facts_of(case)
+    found = facts_of(case, name.split("/", 1)[0])
     unmatched = list(found)
     missing = []
     for expected in case["facts"]:
