@@ -26,12 +26,6 @@ def furniture() -> dict:
         return tomllib.load(handle)
 
 
-@cache
-def sentence_rules() -> dict:
-    with (LEXICON_DIR / "sentences.toml").open("rb") as handle:
-        return tomllib.load(handle)
-
-
 @dataclass(frozen=True)
 class Company:
     name: str

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from ingest.lexicon import sentence_rules
+from ingest.extract import cuewords
 from ingest.read.layout import Block
 
-# A full stop, question or exclamation mark (with closing quotes) followed by space and a
-# capital letter, digit or opening quote starts a new sentence.
-BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
 TOKEN_BEFORE = re.compile(r"([\w.]+)$")
-CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*")
-CONNECTORS = frozenset({"of", "and", "the", "for", "in", "&", "to", "on", "at", "a"})
 
 
 @dataclass(frozen=True)
@@ -28,14 +22,12 @@ class Sentence:
     paragraph: int
 
 
-@cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(sentence_rules()["abbreviations"])
+    return cuewords.words("sentences", "abbreviations")
 
 
-@cache
 def _openers() -> frozenset[str]:
-    return frozenset(sentence_rules()["sentence_openers"])
+    return cuewords.words("sentences", "openers")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -51,7 +43,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def _split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
-    for match in BOUNDARY.finditer(text, start, end):
+    for match in cuewords.pattern("sentences", "boundary").finditer(text, start, end):
         dot = match.start()
         if text[dot] == "." and _is_abbreviation(text, dot):
             continue
@@ -70,7 +62,9 @@ def glued_heading_end(text: str, start: int, end: int) -> int | None:
     run = []
     for match in words:
         word = match.group()
-        if CAPITALISED.fullmatch(word.rstrip(",;:")) or word.lower() in CONNECTORS:
+        if cuewords.pattern("sentences", "capitalised").fullmatch(
+            word.rstrip(",;:")
+        ) or word.lower() in cuewords.words("sentences", "connectors"):
             run.append(match)
             continue
         break
@@ -78,7 +72,9 @@ def glued_heading_end(text: str, start: int, end: int) -> int | None:
         return None
     for position in range(2, len(run) - 1):
         word = run[position].group().lower().rstrip(",;:")
-        if word in _openers() and run[position - 1].group().lower() not in CONNECTORS:
+        if word in _openers() and run[position - 1].group().lower() not in cuewords.words(
+            "sentences", "connectors"
+        ):
             return start + run[position].start()
     return None
 

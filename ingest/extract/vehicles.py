@@ -267,6 +267,10 @@ def classify_vehicle_count(
         return "plant_capacity"
     recent = analysis.sentence.index - discourse.last_fact_sentence <= 2
     if discourse.last_fact_type in ("vehicle_output", "vehicle_sales", "ev_stock") and recent:
+        if discourse.last_fact_type == "ev_stock" and cuewords.has(
+            "nouns", "other_fuels", text, start, end
+        ):
+            return None  # "972,252 units — petrol": the rest of the fleet, not electric cars
         return discourse.last_fact_type
     return None
 
