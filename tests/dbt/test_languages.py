@@ -50,3 +50,37 @@ def test_articles_in_a_language_without_a_pack_land_with_a_warning_and_no_facts(
         "select language, has_language_pack, article_count, articles_with_facts "
         "from quality.quality_article_languages order by language",
     ) == [("en", True, 1, 1), ("kk", False, 1, 0), ("uz", False, 1, 0)]
+
+
+REPORTS = {
+    "kia_en.txt": (
+        "Kia in Kostanay\n\nKia has opened its plant in Kostanay. The plant cost $310 million.\n"
+    ),
+    "kia_ru.txt": (
+        "Kia в Костанае\n\nКомпания Kia построила завод в Костанае. "
+        "Стоимость завода составила 310 млн долларов.\n"
+    ),
+}
+
+
+def test_an_english_and_a_russian_report_of_one_figure_share_its_key(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in REPORTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    database = tmp_path / "qazauto.duckdb"
+    landing = ingest_folder(folder, database, run_id="two-languages")
+    assert not landing.warnings
+
+    run_dbt("seed", database=database)
+    run_dbt("run", "--select", "+fct_plant_metric", "+dim_article", database=database)
+    rows = query(
+        database,
+        "select m.plant_key, m.value, m.n_reports, m.has_conflict, a.language "
+        "from marts.fct_plant_metric m join marts.dim_article a using (article_id) "
+        "where m.metric = 'investment' order by a.language",
+    )
+    assert rows == [
+        ("kia|kostanay", 310_000_000, 2, False, "en"),
+        ("kia|kostanay", 310_000_000, 2, False, "ru"),
+    ]
