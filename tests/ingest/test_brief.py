@@ -31,7 +31,7 @@ def test_the_brief_has_its_charts_tables_and_sources(built_warehouse, tmp_path):
     ]
     for chart in brief.charts.values():
         assert chart.read_bytes().startswith(b"\x89PNG") and chart.stat().st_size > 5_000
-    assert page.tables == 3  # plants, latest figures, rejected files
+    assert page.tables == 4  # plants, latest figures, articles by language, rejected files
     text = brief.page.read_text(encoding="utf-8")
     assert "Kia Qazaqstan LLP Plant" in text and "53.214" in text
     assert "As of May 2025, that figure has surged to 9,400." in text

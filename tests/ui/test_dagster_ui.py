@@ -148,7 +148,7 @@ def test_materialise_everything_from_the_ui(dagster_ui):
         page.screenshot(path=ARTIFACTS / "asset_checks.png")
 
         page.goto((workdir / "published" / "brief.html").as_uri(), wait_until="load")
-        assert page.locator("table").count() == 2  # plants, latest figures
+        assert page.locator("table").count() == 3  # plants, latest figures, languages
         assert page.get_by_text("Rejected files").count() == 1  # the seeds have none
         widths = page.locator("img").evaluate_all("images => images.map(i => i.naturalWidth)")
         assert len(widths) == 3 and all(width > 0 for width in widths), widths
