@@ -150,6 +150,12 @@ def main() -> None:
     started = dt.datetime.now(dt.UTC)
 
     extraction = run_script("extraction_speed.py")
+    russian = ROOT.parent / "shared" / "devset_ru" / "articles"
+    extraction_ru = (
+        run_script("extraction_speed.py", str(russian), "--copies", "100")
+        if russian.exists()
+        else {"skipped": f"{russian} not found"}
+    )
     corpora = run_script(
         "pipeline_scale.py", "--sizes", *args.sizes, "--incremental", args.incremental
     )
@@ -168,6 +174,8 @@ def main() -> None:
         "megabytes_per_second": extraction["megabytes_per_second"],
         "megabytes_per_second_two_processes": extraction["megabytes_per_second_parallel"],
         "extraction": extraction,
+        "extraction_russian": extraction_ru,
+        "sentences_per_second_russian": extraction_ru.get("sentences_per_second"),
         "corpora": [{key: c[key] for key in c if key != "incremental"} for c in corpora],
         "incremental": {
             "base_articles": largest["articles"],
