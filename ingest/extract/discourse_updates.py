@@ -62,7 +62,7 @@ def update_plant_status(starts: list[Fact], discourse: Discourse) -> None:
     """A plant whose first vehicle or launch is still to come is not built yet: its figures
     are plans. One that has been launched operates."""
     for fact in starts:
-        if fact.milestone in ("first_vehicle", "commissioning"):
+        if fact.milestone in ("first_vehicle", "commissioning") or fact.model is None:
             discourse.plant_planned = fact.status == "planned"
 
 

@@ -217,7 +217,7 @@ def _undated_starts(
     if unlisted and not any(unlisted in m or m in unlisted for m in models if m):
         models.insert(0, unlisted)  # "started production of the Song Plus and Chazor models"
     if milestone == "commissioning":
-        models = [None]
+        models = models[:1] or [None]  # "launch of a complex to make the Chevrolet Onix"
     elif not models:
         return []
     subject, location, operator = _start_subject(text, analysis, discourse, cue_start)
@@ -229,7 +229,8 @@ def _undated_starts(
             text,
             subject=subject,
             location=location,
-            period=None,
+            # Reported as done, without a date: it happened by the publication (its month).
+            period=f"{discourse.published:%Y-%m}" if discourse.published else None,
             value=None,
             unit=None,
             qualifier="exact",

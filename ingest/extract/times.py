@@ -209,6 +209,12 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Matcher) -> tuple[Period | None,
         if part == "q4":
             return quarter_period(year, 4), relative
         return month_period(year, 12), relative
+    if kind == "last_years":  # "over the past three years": up to the reference year
+        raw = g["n"].lower()
+        n = times.count_words.get(raw) or (int(raw) if raw.isdigit() else None)
+        if not n or base is None or n > 30:
+            return None, False
+        return span_period(year_period(base - n), year_period(base)), True
     if kind == "season":  # "in autumn 2023": the months the season's word names
         first, last = _lookup(times.seasons, g["s"]) or (None, None)
         if first is None:
