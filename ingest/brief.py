@@ -153,7 +153,7 @@ def _latest_figures(con) -> list[dict]:
         con,
         """
         select f.fact, f.geography, f.period, f.value, f.qualifier, f.status, f.evidence,
-               a.title, a.source_url
+               a.language, a.title, a.source_url
         from (
             select 'vehicle output' as fact, geography, period, period_end, value, qualifier,
                    status, evidence, article_id
@@ -233,6 +233,7 @@ def write_brief(database: Path, out_dir: Path) -> Brief:
                 "qualifier",
                 "status",
                 "evidence",
+                "language",
                 "title",
                 "source_url",
             ],

@@ -36,3 +36,8 @@ def test_the_brief_has_its_charts_tables_and_sources(built_warehouse, tmp_path):
     assert "Kia Qazaqstan LLP Plant" in text and "53.214" in text
     assert "As of May 2025, that figure has surged to 9,400." in text
     assert "empty.txt" in text
+
+
+def test_each_latest_figure_shows_its_language(built_warehouse, tmp_path):
+    page = write_brief(built_warehouse, tmp_path).page.read_text(encoding="utf-8")
+    assert "<th>language</th>" in page and "<td>en</td>" in page
