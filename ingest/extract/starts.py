@@ -152,24 +152,10 @@ def production_start_facts(
             cue_mood = modality(text, first_cue[0], analysis)
             mood = cue_mood if cue_mood == "future" else mood
         status = status_for("production_start", mood, time.period, discourse, True)
+        where = (subject, location, operator)
         facts.append(
-            make_fact(
-                discourse,
-                "production_start",
-                analysis,
-                text,
-                subject=subject,
-                location=location,
-                period=time.period.label,
-                value=None,
-                unit=None,
-                qualifier="exact",
-                status=status,
-                model=model,
-                milestone=milestone,
-                plant_operator=operator,
-                plant_city=location,
-                confidence=base,
+            _start_fact(
+                analysis, discourse, where, time.period.label, status, model, milestone, base
             )
         )
     return facts
@@ -221,28 +207,47 @@ def _undated_starts(
     elif not models:
         return []
     subject, location, operator = _start_subject(text, analysis, discourse, cue_start)
+    # Reported as done, without a date: it happened by the publication (its month).
+    period = f"{discourse.published:%Y-%m}" if discourse.published else None
+    where = (subject, location, operator)
     return [
-        make_fact(
-            discourse,
-            "production_start",
-            analysis,
-            text,
-            subject=subject,
-            location=location,
-            # Reported as done, without a date: it happened by the publication (its month).
-            period=f"{discourse.published:%Y-%m}" if discourse.published else None,
-            value=None,
-            unit=None,
-            qualifier="exact",
-            status="actual",
-            model=model,
-            milestone=milestone,
-            plant_operator=operator,
-            plant_city=location,
-            confidence=BASE["start_undated"],
+        _start_fact(
+            analysis, discourse, where, period, "actual", model, milestone, BASE["start_undated"]
         )
         for model in models
     ]
+
+
+def _start_fact(
+    analysis: SentenceAnalysis,
+    discourse: Discourse,
+    where: tuple[str, str | None, str | None],
+    period: str | None,
+    status: str,
+    model: str | None,
+    milestone: str,
+    confidence: float,
+) -> Fact:
+    """A production_start fact of the plant `where` names (subject, location, operator)."""
+    subject, location, operator = where
+    return make_fact(
+        discourse,
+        "production_start",
+        analysis,
+        analysis.text,
+        subject=subject,
+        location=location,
+        period=period,
+        value=None,
+        unit=None,
+        qualifier="exact",
+        status=status,
+        model=model,
+        milestone=milestone,
+        plant_operator=operator,
+        plant_city=location,
+        confidence=confidence,
+    )
 
 
 def _unlisted_model(text: str, analysis: SentenceAnalysis, cue_end: int) -> str | None:

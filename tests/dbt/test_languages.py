@@ -7,6 +7,16 @@ from ingest.land import ingest_folder
 from tests.conftest import run_dbt
 
 
+def land(tmp_path, articles: dict[str, str], run_id: str):
+    """Write `articles` (file name -> text) to a folder and land it; (landing, database)."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    database = tmp_path / "qazauto.duckdb"
+    return ingest_folder(folder, database, run_id=run_id), database
+
+
 def query(database, sql):
     with duckdb.connect(str(database), read_only=True) as con:
         return con.sql(sql).fetchall()
@@ -26,13 +36,7 @@ LANGUAGES = {
 
 
 def test_articles_in_a_language_without_a_pack_land_with_a_warning_and_no_facts(tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in LANGUAGES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    database = tmp_path / "qazauto.duckdb"
-
-    landing = ingest_folder(folder, database, run_id="languages")
+    landing, database = land(tmp_path, LANGUAGES, "languages")
 
     assert len(landing.new) == 3
     assert any("'kk'" in w and "kazakh" in w for w in landing.warnings), landing.warnings
@@ -64,12 +68,7 @@ REPORTS = {
 
 
 def test_an_english_and_a_russian_report_of_one_figure_share_its_key(tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in REPORTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    database = tmp_path / "qazauto.duckdb"
-    landing = ingest_folder(folder, database, run_id="two-languages")
+    landing, database = land(tmp_path, REPORTS, "two-languages")
     assert not landing.warnings
 
     run_dbt("seed", database=database)
