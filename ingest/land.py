@@ -19,10 +19,14 @@ from pathlib import Path
 
 import polars as pl
 
-from ingest.extract.lang import DEFAULT_LANGUAGE, available
 from ingest.ledger import LEDGER_SCHEMA, LEDGER_TABLE, plan_reads
 from ingest.parallel import Extractors
-from ingest.pipeline import FACT_SCHEMA, language_warnings, quarantine_overruns
+from ingest.pipeline import (
+    FACT_SCHEMA,
+    has_language_pack,
+    language_warnings,
+    quarantine_overruns,
+)
 from ingest.read.reader import (
     REJECTION_SCHEMA,
     ReadOutcome,
@@ -60,7 +64,8 @@ class Landing:
     facts: pl.DataFrame | None = None
     # Wall time of each stage: read (find, stat, decode), extract, land (write and commit).
     seconds: dict[str, float] = field(default_factory=dict)
-    # What a person should hear about without the run failing (sources.csv rows matching no file).
+    # What a person should hear about without the run failing: sources.csv rows that match no
+    # file, articles in a language no pack reads.
     warnings: list[str] = field(default_factory=list)
 
 
@@ -222,10 +227,7 @@ def ingest_folder(
                 stamped = {
                     "articles": _stamp(read.articles, run_id, now).with_columns(
                         pl.lit(None, dtype=pl.Datetime("us")).alias("retired_at"),
-                        pl.col("language")
-                        .fill_null(DEFAULT_LANGUAGE)
-                        .is_in(available())
-                        .alias("has_language_pack"),
+                        has_language_pack().alias("has_language_pack"),
                     ),
                     "rejected_files": _stamp(read.rejections, run_id, now),
                     "sentences": _stamp(sentences, run_id, now),

@@ -16,7 +16,7 @@ from ingest.extract.article import (
     ExtractionOverrun,
     extract_article,
 )
-from ingest.extract.lang import DEFAULT_LANGUAGE, available, speaking
+from ingest.extract.lang import DEFAULT_LANGUAGE, available, pack_for, speaking
 from ingest.extract.periods import parse_label
 from ingest.read import ReadResult, read_articles
 
@@ -117,14 +117,13 @@ def extract_articles(
     entity_rows: list[dict] = []
     overrun_rows: list[dict] = []
     total = articles.height
-    packs = set(available())
     columns = ["article_id", "text", "published_at"]
     if "language" in articles.columns:
         columns.append("language")
     for done, row in enumerate(articles.select(columns).iter_rows(named=True), start=1):
         text = row["text"]
-        language = row.get("language") or DEFAULT_LANGUAGE
-        if language not in packs:
+        language = pack_for(row.get("language"))
+        if language is None:
             # No pack reads this language: the article lands with its language and no rows
             # (`language_warnings` says so), never with facts read as if it were English.
             if progress is not None:
@@ -173,14 +172,18 @@ def extract_articles(
     )
 
 
+def has_language_pack() -> pl.Expr:
+    """Whether a pack reads each article's language (unknown: the default pack's)."""
+    return pl.col("language").fill_null(DEFAULT_LANGUAGE).is_in(list(available()))
+
+
 def language_warnings(articles: pl.DataFrame) -> list[str]:
     """A warning for each language of `articles` that no pack reads: those articles land with
     their language and without facts."""
     if "language" not in articles.columns:
         return []
-    packs = set(available())
     counts = (
-        articles.filter(~pl.col("language").fill_null(DEFAULT_LANGUAGE).is_in(list(packs)))
+        articles.filter(~has_language_pack())
         .group_by("language")
         .agg(pl.len().alias("n"), pl.col("article_id").sort().head(3).alias("examples"))
         .sort("language")
@@ -188,7 +191,7 @@ def language_warnings(articles: pl.DataFrame) -> list[str]:
     return [
         f"{row['n']} article(s) in language {row['language']!r} ({', '.join(row['examples'])}"
         f"{', ...' if row['n'] > 3 else ''}): no language pack reads it, so they land without "
-        f"facts (packs: {', '.join(sorted(packs))})"
+        f"facts (packs: {', '.join(available())})"
         for row in counts.iter_rows(named=True)
     ]
 

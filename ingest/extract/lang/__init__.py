@@ -53,8 +53,16 @@ def pack(code: str) -> Pack:
     )
 
 
-def available() -> list[str]:
-    return sorted(p.name for p in PACKS_DIR.iterdir() if (p / "cues.toml").is_file())
+@cache
+def available() -> tuple[str, ...]:
+    """The codes of the languages that have a pack."""
+    return tuple(sorted(p.name for p in PACKS_DIR.iterdir() if (p / "cues.toml").is_file()))
+
+
+def pack_for(language: str | None) -> str | None:
+    """The pack that reads `language` (the default one when the language is unknown), or None."""
+    code = language or DEFAULT_LANGUAGE
+    return code if code in available() else None
 
 
 def active() -> Pack:
