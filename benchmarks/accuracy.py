@@ -44,6 +44,8 @@ def batches(shared: Path) -> list[tuple[str, Path, Path, bool]]:
         found.append((name, shared / name / "articles", shared / name / "gold.jsonl", False))
     probes = ROOT / "tests" / "fixtures" / "probes"
     found.append(("probes", probes / "articles", probes / "gold.jsonl", False))
+    probes_ru = ROOT / "tests" / "fixtures" / "probes_ru"
+    found.append(("probes_ru", probes_ru / "articles", probes_ru / "gold.jsonl", False))
     return [b for b in found if b[1].exists() and b[2].exists()]
 
 

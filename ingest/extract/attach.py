@@ -59,11 +59,15 @@ def is_baseline(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
     before = _before(text, q, analysis)
     if cuewords.pattern("roles", "baseline_before").search(before):
         return True
+    if cuewords.pattern("roles", "baseline_from_before").search(before) and cuewords.rule(
+        "from_to_after"
+    ).match(text, q.end, analysis.end):
+        return True
     after = text[q.end : min(analysis.end, q.end + ADJACENT_TIME_CHARS + 16)]
     if cuewords.pattern("roles", "baseline_after").match(after):
         return True
     return _bracket_after_comparison(text, q, analysis) is not None or any(
-        t.comparison and 0 <= t.start - q.end <= ADJACENT_TIME_CHARS for t in analysis.times
+        t.comparison for t in right_after(text, q, analysis)
     )
 
 
@@ -130,6 +134,14 @@ def _own_times(text: str, analysis: SentenceAnalysis) -> list[TimeExpression]:
     return own
 
 
+def _opening_comparison(analysis: SentenceAnalysis) -> TimeExpression | None:
+    """A comparison time that opens the sentence, before any of its numbers."""
+    first = analysis.quantities[0].lead if analysis.quantities else analysis.end
+    return next(
+        (t for t in analysis.times if t.comparison and t.period and t.end <= first), None
+    )
+
+
 def attach_time(
     text: str, q: Quantity, analysis: SentenceAnalysis, discourse: Discourse
 ) -> Attachment:
@@ -149,9 +161,19 @@ def attach_time(
             return Attachment(nearest.period, "baseline", "comparison_in_sentence", True)
         if discourse.comparison is not None:
             return Attachment(discourse.comparison, "baseline", "discourse_comparison", False)
+    opening = _opening_comparison(analysis)
+    if opening is not None and not _own_times(text, analysis):
+        # "A year earlier there were 12,110": a sentence set in the compared time.
+        return Attachment(opening.period, "baseline", "comparison_in_sentence", True)
     # A time written right after another number of the sentence is that number's ("to 350,000
     # units, from 368,100 units in 2024": 2024 is the baseline's, not the forecast's).
-    claimed = {tid for tid, owner in _claims(text, analysis).items() if owner is not q}
+    # Figures of a list share a time written after the first ("24,100 over seven months,
+    # Toyota with 17,800"); only across the sides of a comparison is it withheld.
+    claimed = {
+        tid
+        for tid, owner in _claims(text, analysis).items()
+        if owner is not q and (baseline or is_baseline(text, owner, analysis))
+    }
     own = [t for t in _own_times(text, analysis) if id(t) not in claimed or t in after]
     if after and after[0] in own:
         # "from about 1,500 in early 2023 to 3,200": a time written right after a number is

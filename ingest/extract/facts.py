@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ingest.contract import Fact
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
@@ -70,7 +68,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         noun = nouns[id(q)]
         if noun.kind == "none":
             before = window_before(text, q, analysis)
-            if listed_vehicles and re.search(r"(?:[–—:(-]|\b(?:from|to|with))\s*$", before):
+            if listed_vehicles and cuewords.rule("listed_value_before").search(before):
                 noun = Noun("vehicle", q.end)
             elif named_list_entry(text, q, analysis):
                 # "Chevrolet – 61,200; BYD – 5,400": a brand, model or place and its figure.
@@ -85,6 +83,10 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                 (cuewords.rule("anaphoric_figure").search(before) and discourse.last_fact_type)
                 or cuewords.rule("passive_count").match(text, q.end, analysis.end)
                 or cuewords.rule("counting_verb_before").search(before)
+                or (
+                    cuewords.rule("elliptic_count_before").search(before)
+                    and discourse.last_fact_type
+                )
                 or (
                     cuewords.rule("of_them_after").match(text, q.end, analysis.end)
                     and discourse.last_fact_type

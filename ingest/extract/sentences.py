@@ -9,6 +9,7 @@ from ingest.extract import cuewords
 from ingest.read.layout import Block
 
 TOKEN_BEFORE = re.compile(r"([\w.]+)$")
+NEXT_WORD = re.compile(r"\s+[\"“‘«(\[]?(\w+)")
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,22 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
+def _opens_sentence(text: str, position: int) -> bool:
+    """A capitalised word that usually opens a sentence follows: "... 60,1 тыс. Кроме того": the
+    abbreviation's dot ends the sentence too."""
+    match = NEXT_WORD.match(text, position)
+    return bool(match) and match.group(1)[0].isupper() and match.group(1).lower() in _openers()
+
+
 def _split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
     for match in cuewords.pattern("sentences", "boundary").finditer(text, start, end):
         dot = match.start()
-        if text[dot] == "." and _is_abbreviation(text, dot):
+        if (
+            text[dot] == "."
+            and _is_abbreviation(text, dot)
+            and not _opens_sentence(text, match.end())
+        ):
             continue
         spans.append((cursor, match.end()))
         cursor = match.end()

@@ -340,7 +340,7 @@ def _relative_to_named(
     sentence named, not before the article's; "the same period of 2023": its months in 2023."""
     same_span = cuewords.pattern("times", "same_span_before")
     for index, expression in enumerate(found):
-        named = [t for t in found[:index] if not t.comparison and not t.relative]
+        named = [t for t in found[:index] if not t.comparison]
         phrase = text[expression.start : expression.end]
         if (
             named

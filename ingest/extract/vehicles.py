@@ -101,8 +101,11 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
             return Noun("other", token.end())
         if index == 0 and word in counted_by_verb:
             return Noun("vehicle", q.end)
+        in_time = any(x.start <= token.start() < x.end for x in analysis.times)
         if index == 0 and (
-            word in cuewords.words("grammar", "function_words") or not token.group()[0].isalnum()
+            word in cuewords.words("grammar", "function_words")
+            or not token.group()[0].isalnum()
+            or in_time
         ):
             if word == "-" and len(tokens) > 1:
                 continue
@@ -237,6 +240,9 @@ def classify_vehicle_count(
         ]
         return _nearest(spans, position)
 
+    head = tokens_after(text, q.end, noun_end)
+    if head and cuewords.has("triggers", "sales", head[-1].group()):
+        return "vehicle_sales"  # "24,100 sales", "1,210 registrations": the noun is the trigger
     output, sales, stock = triggers("output"), triggers("sales"), triggers("stock")
     trade = triggers("trade")
     if trade is not None and all(d is None or trade < d for d in (output, sales, stock)):
@@ -249,6 +255,14 @@ def classify_vehicle_count(
     is_ev = cuewords.has("nouns", "ev", text, start, end) or bool(
         cuewords.pattern("nouns", "ev_phrase").search(text, start, end)
     )
+    counted = {w.group().lower() for w in tokens_after(text, q.end, noun_end)}
+    if (
+        is_ev
+        and (stock is not None or sales is not None)
+        and any(w in cuewords.words("nouns", "new_modifiers") for w in counted)
+        and not _at_point_in_time(text, analysis)
+    ):
+        return "vehicle_sales"  # new EVs registered in a period: a flow, not the fleet
     if (
         is_ev
         and stock is not None
@@ -260,12 +274,20 @@ def classify_vehicle_count(
         return "vehicle_output"
     if sales is not None:
         return "vehicle_sales"
+    recent = analysis.sentence.index - discourse.last_fact_sentence <= 2
     if stock is not None:
+        # "A year earlier there were 12,110": a bare figure continues the EV count before it.
+        if (
+            discourse.last_fact_type == "ev_stock"
+            and recent
+            and noun_end <= q.end
+            and not cuewords.has("nouns", "other_fuels", text, start, end)
+        ):
+            return "ev_stock"
         # A fleet of all vehicles, not of electric ones: no fact type records it.
         return None
     if cuewords.has("triggers", "capacity", text, clause_start, clause_end):
         return "plant_capacity"
-    recent = analysis.sentence.index - discourse.last_fact_sentence <= 2
     if discourse.last_fact_type in ("vehicle_output", "vehicle_sales", "ev_stock") and recent:
         if discourse.last_fact_type == "ev_stock" and cuewords.has(
             "nouns", "other_fuels", text, start, end

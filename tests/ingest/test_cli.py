@@ -47,14 +47,21 @@ def test_a_wrong_path_exits_non_zero_with_a_message(capsys, tmp_path):
         (SHARED / "devset" / "articles", SHARED / "devset" / "gold.jsonl", 0.95, False),
         (SHARED / "devset_b" / "articles", SHARED / "devset_b" / "gold.jsonl", 0.95, False),
         (SHARED / "devset_c" / "articles", SHARED / "devset_c" / "gold.jsonl", 0.95, False),
+        (SHARED / "devset_ru" / "articles", SHARED / "devset_ru" / "gold.jsonl", 0.90, False),
         (
             ROOT / "tests/fixtures/probes/articles",
             ROOT / "tests/fixtures/probes/gold.jsonl",
             0.95,
             False,
         ),
+        (
+            ROOT / "tests/fixtures/probes_ru/articles",
+            ROOT / "tests/fixtures/probes_ru/gold.jsonl",
+            0.90,
+            False,
+        ),
     ],
-    ids=["seeds", "devset", "devset_b", "devset_c", "probes"],
+    ids=["seeds", "devset", "devset_b", "devset_c", "devset_ru", "probes", "probes_ru"],
 )
 def test_the_extractor_scores_against_gold(
     tmp_path, articles, gold, minimum_f1, numeric_or_dated_only
