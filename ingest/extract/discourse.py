@@ -48,6 +48,7 @@ class Discourse:
     last_fact_sentence: int = -10
     last_model: str | None = None
     last_model_brand: str | None = None
+    last_model_sentence: int = -10
     global_paragraph: int | None = None
 
     @classmethod

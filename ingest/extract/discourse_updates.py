@@ -97,5 +97,6 @@ def update_time(
         discourse.last_fact_type = facts[-1].fact_type
         discourse.last_fact_sentence = analysis.sentence.index
     if analysis.models:
-        discourse.last_model = analysis.models[-1].text
+        discourse.last_model = analysis.models[-1].model.name
         discourse.last_model_brand = analysis.models[-1].model.brand
+        discourse.last_model_sentence = analysis.sentence.index

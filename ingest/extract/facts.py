@@ -91,6 +91,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                     cuewords.rule("of_them_after").match(text, q.end, analysis.end)
                     and discourse.last_fact_type
                 )
+                or (listed_vehicles and cuewords.rule("of_them_before").search(before))
             ):
                 noun = Noun("vehicle", q.end)
         if noun.kind == "robot":
@@ -124,10 +125,16 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             continue
         vehicle_counts.append((q, noun))
 
+    sentence_type: str | None = None
     for q, noun in vehicle_counts:
         fact_type = classify_vehicle_count(text, q, noun.end, analysis, discourse)
+        if sentence_type and cuewords.rule("of_them_before").search(
+            window_before(text, q, analysis)
+        ):
+            fact_type = sentence_type  # "25,800 were sold, of which 7,800 ...": a part of it
         if fact_type is None:
             continue
+        sentence_type = sentence_type or fact_type
         is_from = bool(cuewords.rule("from_before").search(window_before(text, q, analysis)))
         vehicle_type = noun.vehicle_type or labelled_vehicle_type(text, q, analysis)
         if (

@@ -279,10 +279,20 @@ def find_quantities(
     found: list[Quantity] = []
     compounds = [m for m in numbers.compound.finditer(text, start, end) if not is_masked(*m.span())]
     for match in compounds:
-        # "15 тысяч 278": a count written as thousands and units.
+        # "15 тысяч 278", "1 миллион 697,1 тысячи": a larger unit and the rest written apart.
         value = float(match.group("high")) * _scale_value(match.group("scale").lower(), numbers)
-        q = Quantity(match.start(), match.end(), value + float(match.group("low")), "count")
-        q.significant_digits = _significant(match.group("high") + match.group("low"))
+        parts = match.groupdict()
+        if parts.get("low_scaled"):
+            low_raw = parts["low_scaled"]
+            low = _parse_digits(low_raw, numbers) * _scale_value(
+                parts["low_scale"].lower().rstrip("."), numbers
+            ) + float(parts.get("units") or 0)
+            low_raw += parts.get("units") or ""
+        else:
+            low_raw = parts["low"]
+            low = float(low_raw)
+        q = Quantity(match.start(), match.end(), value + low, "count")
+        q.significant_digits = _significant(match.group("high") + low_raw)
         _classify(text, q, str(int(q.value)) + ".0")
         q.qualifier, q.qualifier_start = read_qualifier(text, q.start)
         found.append(q)

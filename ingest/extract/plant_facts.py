@@ -108,7 +108,7 @@ def investment_fact(
     if cue:
         cue_start = cue[-1][0]
         words_before_cue = re.findall(
-            r"[a-z]+", text[max(analysis.start, cue_start - 25) : cue_start].lower()
+            r"\w+", text[max(analysis.start, cue_start - 25) : cue_start].lower()
         )
         if words_before_cue and words_before_cue[-1] in cuewords.words(
             "triggers", "money_of_products"

@@ -39,14 +39,25 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in _abbreviations():
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.S.") are not sentence ends.
-    return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return (len(word) == 1 and word.isalpha()) or bool(
+        re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", word)
+    )
 
 
-def _opens_sentence(text: str, position: int) -> bool:
+def _opens_sentence(text: str, dot: int, position: int) -> bool:
     """A capitalised word that usually opens a sentence follows: "... 60,1 тыс. Кроме того": the
     abbreviation's dot ends the sentence too."""
     match = NEXT_WORD.match(text, position)
-    return bool(match) and match.group(1)[0].isupper() and match.group(1).lower() in _openers()
+    if not match or not match.group(1)[0].isupper():
+        return False
+    if match.group(1).lower() in _openers():
+        return True
+    word = TOKEN_BEFORE.search(text, 0, dot)
+    return bool(
+        word
+        and word.group(1).lower().rstrip(".") in cuewords.words("sentences", "scale_abbreviations")
+        and cuewords.pattern("sentences", "after_scale_abbreviation").match(text, position)
+    )
 
 
 def _split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -56,7 +67,7 @@ def _split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if (
             text[dot] == "."
             and _is_abbreviation(text, dot)
-            and not _opens_sentence(text, match.end())
+            and not _opens_sentence(text, dot, match.end())
         ):
             continue
         spans.append((cursor, match.end()))

@@ -18,7 +18,7 @@ from ingest.extract.subjects import plant_ref
 
 def _produces_other_goods(text: str, position: int, end: int) -> bool:
     """ "production of ... components": the goods named after the noun are not vehicles."""
-    following = re.findall(r"[a-z]+", text[position : min(end, position + 50)].lower())[:6]
+    following = re.findall(r"\w+", text[position : min(end, position + 50)].lower())[:6]
     products = cuewords.words("nouns", "non_vehicle_products")
     vehicles = cuewords.words("nouns", "vehicle")
     for word in following:

@@ -74,9 +74,13 @@ def vehicle_subject(
     before = [c for c in candidates if clause_start <= c[0] and c[1] <= q.lead]
     if not before:
         before = [c for c in candidates if c[1] <= q.lead and c[3] in ("company", "model", "plant")]
-    if (
+    if discourse.last_model and (
         cuewords.rule("model_reference").search(window_before(text, q, analysis))
-        and discourse.last_model
+        or (
+            discourse.last_model_sentence == analysis.sentence.index - 1
+            and not before
+            and cuewords.rule("possessive_subject").match(text, analysis.start, q.lead)
+        )
     ):
         return discourse.last_model, location
     if before:

@@ -106,6 +106,7 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
             word in cuewords.words("grammar", "function_words")
             or not token.group()[0].isalnum()
             or in_time
+            or cuewords.rule("finite").fullmatch(word)
         ):
             if word == "-" and len(tokens) > 1:
                 continue
@@ -195,12 +196,22 @@ def has_non_vehicle_product(text: str, q: Quantity, start: int) -> bool:
     window = text[max(start, q.lead - 60) : q.lead].lower()
     products = cuewords.words("nouns", "non_vehicle_products")
     vehicles = cuewords.words("nouns", "vehicle")
+    purpose = cuewords.words("grammar", "purpose_prepositions")
+    modifiers = cuewords.words("nouns", "vehicle_modifiers")
     last_product = last_vehicle = -1
-    for m in re.finditer(r"[a-z]+", window):
-        if m.group() in products:
+    for_what = False  # inside "engines for (passenger) cars"
+    for m in re.finditer(r"\w+", window):
+        word = m.group()
+        if word in products:
             last_product = m.start()
-        elif m.group() in vehicles and m.group() not in ("unit", "units"):
+        elif word in purpose and last_product > last_vehicle:
+            for_what = True
+        elif for_what and (word in vehicles or word in modifiers):
+            continue
+        elif word in vehicles and word not in cuewords.words("nouns", "generic_units"):
             last_vehicle = m.start()
+        else:
+            for_what = False
     return last_product > last_vehicle
 
 
