@@ -137,9 +137,7 @@ def _own_times(text: str, analysis: SentenceAnalysis) -> list[TimeExpression]:
 def _opening_comparison(analysis: SentenceAnalysis) -> TimeExpression | None:
     """A comparison time that opens the sentence, before any of its numbers."""
     first = analysis.quantities[0].lead if analysis.quantities else analysis.end
-    return next(
-        (t for t in analysis.times if t.comparison and t.period and t.end <= first), None
-    )
+    return next((t for t in analysis.times if t.comparison and t.period and t.end <= first), None)
 
 
 def attach_time(
