@@ -64,9 +64,10 @@ def start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, st
             found.append((min(va, na), max(vb, nb), "production_start"))
     for a, b in cuewords.spans("production_start", "commissioning", text, start, end):
         found.append((a, b, "commissioning"))
-    for m in cuewords.pattern("production_start", "beginning_with").finditer(text, start, end):
-        if any(0 <= model.start - m.end() <= 2 for model in analysis.models):
-            found.append((m.start(), m.end(), "production_start"))
+    for key in ("beginning_with", "initial_model"):
+        for m in cuewords.pattern("production_start", key).finditer(text, start, end):
+            if any(0 <= model.start - m.end() <= 2 for model in analysis.models):
+                found.append((m.start(), m.end(), "production_start"))
     for key in ("launch_plant", "plant_launched"):
         for m in cuewords.pattern("production_start", key).finditer(text, start, end):
             found.append((m.start(), m.end(), "commissioning"))
@@ -192,11 +193,27 @@ def _undated_starts(
     starts: list[tuple[int, int, str]],
 ) -> list[Fact]:
     """A start the sentence reports as done without a date: a plant inaugurated, production
-    of the models it names introduced. Period null; a plan without a date is no fact."""
+    of the models it names introduced, or the model a plant is to start with ("Initially the
+    plant will assemble the Sorento"). A planned launch without a date or model is no fact."""
     cue_start, cue_end, milestone = starts[0]
-    if modality(text, cue_start, analysis) != "actual":
-        return []
     models: list[str | None] = [m.text for m in analysis.models]
+    if modality(text, cue_start, analysis) != "actual":
+        if milestone != "production_start" or not models:
+            return []
+        subject, location, operator = _start_subject(text, analysis, discourse, cue_start)
+        return [
+            _start_fact(
+                analysis,
+                discourse,
+                (subject, location, operator),
+                None,
+                "planned",
+                model,
+                milestone,
+                BASE["start_undated"],
+            )
+            for model in models
+        ]
     unlisted = _unlisted_model(text, analysis, cue_end)
     if unlisted and not any(unlisted in m or m in unlisted for m in models if m):
         models.insert(0, unlisted)  # "started production of the Song Plus and Chazor models"

@@ -227,12 +227,15 @@ def classify_vehicle_count(
     if cuewords.has("triggers", "capacity", before):
         return "plant_capacity"
     wide = window_before(text, q, analysis, 160)
-    if cuewords.pattern("capacity", "annual_volume").search(wide) and (
-        analysis.plants or cuewords.has("triggers", "plant", text, start, end)
+    nationwide = cuewords.has("triggers", "country_scope", text, clause_start, clause_end)
+    if (
+        cuewords.pattern("capacity", "annual_volume").search(wide)
+        and (analysis.plants or cuewords.has("triggers", "plant", text, start, end))
+        and not nationwide
     ):
         return "plant_capacity"
     explicit_time = any(not t.comparison and abs(t.start - q.end) < 60 for t in analysis.times)
-    subject_is_country = any(
+    subject_is_country = nationwide or any(
         p.place.kind == "country" and clause_start <= p.start < q.start for p in analysis.places
     )
     plant_subject = any(clause_start <= p.start < q.start for p in analysis.plants) or (
