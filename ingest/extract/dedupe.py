@@ -27,6 +27,8 @@ def _same_fact(a: Fact, b: Fact) -> bool:
             return False
     if a.model and b.model and a.model != b.model:
         return False
+    if a.char_start == b.char_start and a.subject != b.subject:
+        return False  # "Haval — 9.3 thousand, Chery — 9.3 thousand": two figures of one sentence
     if a.fact_type == "production_start":
         # "launched the plant today" and "begins operations this month": one launch; the
         # start of a model is another fact than the plant's launch.
@@ -35,8 +37,6 @@ def _same_fact(a: Fact, b: Fact) -> bool:
         return a.period is None or b.period is None or _nested(a.period, b.period)
     if a.period and b.period and a.period != b.period:
         return False
-    if a.char_start == b.char_start and a.subject != b.subject:
-        return False  # "Haval — 9.3 thousand, Chery — 9.3 thousand": two figures of one sentence
     return not (a.subject != b.subject and a.location != b.location and a.location and b.location)
 
 

@@ -10,88 +10,7 @@ from itertools import accumulate
 
 from ingest.extract.cuewords import alternation, pattern, words
 from ingest.extract.lang import active, cues, pack
-
-
-@dataclass(frozen=True)
-class NumberGrammar:
-    """How one language writes quantities, compiled from its pack's `numbers.toml`."""
-
-    number: re.Pattern[str]
-    spelled: re.Pattern[str]
-    compound: re.Pattern[str]
-    scale_after: re.Pattern[str]
-    currency_after: re.Pattern[str]
-    percent_after: re.Pattern[str]
-    ratio_after: re.Pattern[str]
-    area_after: re.Pattern[str]
-    ordinal_after: re.Pattern[str]
-    per_year_after: re.Pattern[str]
-    month_after: re.Pattern[str]
-    month_before: re.Pattern[str]
-    group_separators: re.Pattern[str]
-    decimal_separator: str
-    scales: dict[str, float]
-    glued_only_scales: frozenset[str]
-    currency_prefixes: dict[str, str]
-    currency_words: dict[str, str]
-    area_factors: dict[str, float]
-    text2num_language: str
-    spelled_joiners: frozenset[str]
-
-
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-
-
-@cache
-def _grammar(code: str) -> NumberGrammar:
-    table = pack(code).numbers
-    after = table["after"]
-    lists = {
-        "currency_words": _alternation(table["currency_words"]),
-        "months": table["months"],
-    }
-
-    def compiled(source: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-        for name, body in lists.items():
-            source = source.replace(f"<<{name}>>", body)
-        return re.compile(source, flags)
-
-    prefixes = _alternation(table["currency_prefixes"])
-    words = table["number_words"] or "(?!)"  # a language may spell no numbers we read
-    joiners = _alternation(table["spelled_joiners"]) or "(?!)"
-    return NumberGrammar(
-        number=compiled(
-            rf"(?:(?P<cur>(?<![\w])(?:{prefixes}))\s?|(?<![\w.,\-/])){table['number']}(?![\d])"
-        ),
-        spelled=compiled(
-            rf"\b(?:(?:{words})(?:[\s-]+(?:(?:{joiners})[\s-]+)?(?=(?:{words})\b))?)+\b"
-        ),
-        compound=compiled(table.get("compound", "(?!)")),
-        scale_after=compiled(after["scale"]),
-        currency_after=compiled(after["currency"]),
-        percent_after=compiled(after["percent"]),
-        ratio_after=compiled(after["ratio"]),
-        area_after=compiled(after["area"]),
-        ordinal_after=compiled(after["ordinal"]),
-        per_year_after=compiled(after["per_year"]),
-        month_after=compiled(after["month_after"]),
-        month_before=compiled(after["month_before"]),
-        group_separators=re.compile(f"[{re.escape(table['group_separators'])}]"),
-        decimal_separator=table["decimal_separator"],
-        scales={k: float(v) for k, v in table["scales"].items()},
-        glued_only_scales=frozenset(table["glued_only_scales"]),
-        currency_prefixes=table["currency_prefixes"],
-        currency_words=table["currency_words"],
-        area_factors={k: float(v) for k, v in table["area_factors"].items()},
-        text2num_language=table["text2num_language"],
-        spelled_joiners=frozenset(table["spelled_joiners"]),
-    )
-
-
-def grammar() -> NumberGrammar:
-    """The number grammar of the active language pack."""
-    return _grammar(active().code)
+from ingest.extract.number_grammar import NumberGrammar, grammar
 
 
 @dataclass
@@ -248,12 +167,14 @@ def _scale_value(scale: str, numbers: NumberGrammar) -> float:
     )
 
 
-def _spelled_value(span: str) -> float | None:
+def spelled_value(span: str) -> float | None:
     from text_to_num import text2num
 
     numbers = grammar()
     words = span.lower().replace("-", " ").split()
     words = [w for w in words if w not in numbers.spelled_joiners]
+    if len(words) == 1 and words[0] in numbers.small_numbers:
+        return float(numbers.small_numbers[words[0]])
     try:
         return float(text2num(" ".join(words), numbers.text2num_language))
     except ValueError:
@@ -335,7 +256,7 @@ def find_quantities(
     for match in numbers.spelled.finditer(text, start, end):
         if is_masked(*match.span()) or overlaps_digits(*match.span()):
             continue
-        value = _spelled_value(match.group())
+        value = spelled_value(match.group())
         if value is None:
             continue
         q = Quantity(

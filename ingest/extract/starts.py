@@ -13,94 +13,8 @@ from ingest.extract.discourse import Discourse, PlantRef
 from ingest.extract.fact_rows import make_fact
 from ingest.extract.mood import modality, status_for
 from ingest.extract.periods import TimeExpression
+from ingest.extract.start_cues import launched_group, start_cues
 from ingest.extract.subjects import plant_ref
-
-
-def _produces_other_goods(text: str, position: int, end: int) -> bool:
-    """ "production of ... components": the goods named after the noun are not vehicles."""
-    following = re.findall(r"\w+", text[position : min(end, position + 50)].lower())[:6]
-    products = cuewords.words("nouns", "non_vehicle_products")
-    vehicles = cuewords.words("nouns", "vehicle")
-    for word in following:
-        if word in vehicles:
-            return False
-        if word in products:
-            return True
-    return False
-
-
-def start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, str]]:
-    start, end = analysis.start, analysis.end
-    found: list[tuple[int, int, str]] = []
-    verbs = cuewords.spans("production_start", "start_verbs", text, start, end)
-    nouns = [
-        (a, b)
-        for a, b in cuewords.spans("production_start", "start_nouns", text, start, end)
-        if not cuewords.rule("production_noun_before_plant").match(text[b : b + 12])
-        and text[a:b].lower() not in cuewords.words("grammar", "bare_start_nouns")
-    ]
-    plant_before = {
-        a
-        for a, _ in nouns
-        if any(p.start < a for p in analysis.plants)
-        or cuewords.has("triggers", "plant", text, start, a)
-    }
-    nouns = [(a, b) for a, b in nouns if not _produces_other_goods(text, b, end)]
-    gerunds = cuewords.spans("production_start", "start_gerunds", text, start, end)
-    for va, vb in verbs:
-        for ga, gb in gerunds:
-            if 0 <= ga - vb <= 2 and not _produces_other_goods(text, gb, end):
-                found.append((va, gb, "production_start"))
-    named = [(m.start, m.end) for m in (*analysis.models, *analysis.companies, *analysis.places)]
-    for va, vb in verbs:
-        for na, nb in nouns:
-            gap_start, gap_end = min(vb, nb), max(va, na)
-            gap = text[gap_start:gap_end]
-            if _gap_words(text, gap_start, gap_end, named) > 5 or re.search(r"[,;.]", gap):
-                continue
-            operation = text[na:nb].lower() in cuewords.words("grammar", "operation_nouns")
-            if operation and na not in plant_before:
-                continue
-            found.append((min(va, na), max(vb, nb), "production_start"))
-    for a, b in cuewords.spans("production_start", "commissioning", text, start, end):
-        found.append((a, b, "commissioning"))
-    for key in ("beginning_with", "initial_model"):
-        for m in cuewords.pattern("production_start", key).finditer(text, start, end):
-            if any(0 <= model.start - m.end() <= 2 for model in analysis.models):
-                found.append((m.start(), m.end(), "production_start"))
-    for key in ("launch_plant", "plant_launched"):
-        for m in cuewords.pattern("production_start", key).finditer(text, start, end):
-            found.append((m.start(), m.end(), "commissioning"))
-    counts = [q.lead for q in analysis.quantities if q.kind == "count" and q.value >= 100]
-    first_spans = cuewords.spans("production_start", "first_vehicle", text, start, end)
-    first_spans += [
-        m.span()
-        for m in cuewords.pattern("production_start", "first_vehicle").finditer(text, start, end)
-    ]
-    for a, b in sorted(set(first_spans)):
-        clause_start = cuewords.clause_bounds(text, a, start, end)[0]
-        counted = any(clause_start <= lead < a for lead in counts)
-        if counted and not cuewords.rule("first_word").search(text, a, b):
-            continue  # "41,045 cars rolled off assembly lines": output, not a first vehicle
-        found.append((a, b, "first_vehicle"))
-    return sorted(found)
-
-
-def _gap_words(text: str, start: int, end: int, named: list[tuple[int, int]]) -> int:
-    """Words between two cues, a name ("the Hyundai Elantra", "Almaty") counting as one
-    word and the auxiliaries of a plan ("is scheduled to") as none."""
-    words = 0
-    inside_name: tuple[int, int] | None = None
-    for match in re.finditer(r"\S+", text[start:end]):
-        position = start + match.start()
-        name = next((span for span in named if span[0] <= position < span[1]), None)
-        if name is not None:
-            words += name != inside_name
-            inside_name = name
-            continue
-        if match.group().lower() not in cuewords.words("grammar", "plan_auxiliaries"):
-            words += 1
-    return words
 
 
 def production_start_facts(
@@ -121,6 +35,9 @@ def production_start_facts(
             starts = [(bare.start(), bare.end(), "commissioning")]
             base = BASE["start_bare_launch"]
     launches = [b for _, b, kind in starts if kind == "commissioning"]
+    group = launched_group(analysis) if launches else []
+    if group:
+        return _group_starts(analysis, discourse, starts[0], times, group)
     if launches and not _launches_vehicle_plant(analysis, launches[0]):
         starts = [cue for cue in starts if cue[2] != "commissioning"]
     if not starts:
@@ -184,6 +101,40 @@ def _launches_vehicle_plant(analysis: SentenceAnalysis, cue_end: int) -> bool:
     if before:
         return max(before)[1] == "vehicle"
     return bool(vehicles) or bool(analysis.models)
+
+
+def _group_starts(
+    analysis: SentenceAnalysis,
+    discourse: Discourse,
+    cue: tuple[int, int, str],
+    times: list[TimeExpression],
+    plants: list[PlantRef],
+) -> list[Fact]:
+    """One launch per plant of a group launched together, dated as the sentence dates it."""
+    text = analysis.text
+    time = min(times, key=lambda t: abs(t.start - cue[1])) if times else None
+    mood = modality(text, time.start if time else cue[0], analysis)
+    if time is None:
+        if mood != "actual":
+            return []
+        period = f"{discourse.published:%Y-%m}" if discourse.published else None
+        status = "actual"
+    else:
+        period = time.period.label
+        status = status_for("production_start", mood, time.period, discourse, True)
+    return [
+        _start_fact(
+            analysis,
+            discourse,
+            (plant.label, plant.location, plant.operator),
+            period,
+            status,
+            None,
+            "commissioning",
+            BASE["start_dated"],
+        )
+        for plant in plants
+    ]
 
 
 def _undated_starts(
