@@ -7,27 +7,25 @@ from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
 from ingest.extract.attach import TIME_EVIDENCE, Attachment, attach_time
 from ingest.extract.confidence import confidence
+from ingest.extract.counted_nouns import (
+    MAX_VEHICLE_COUNT,
+    MIN_VEHICLE_COUNT,
+    Noun,
+    has_non_vehicle_product,
+    labelled_vehicle_type,
+    measured_by_trigger,
+    named_list_entry,
+    noun_after,
+    small_list_entry,
+    window_before,
+)
 from ingest.extract.discourse import Discourse
 from ingest.extract.fact_rows import make_fact
 from ingest.extract.mood import modality, status_for
 from ingest.extract.numbers import Quantity
 from ingest.extract.plant_facts import investment_fact, plant_context, plant_fact
 from ingest.extract.subjects import model_figure, vehicle_subject
-from ingest.extract.vehicles import (
-    MAX_VEHICLE_COUNT,
-    MIN_VEHICLE_COUNT,
-    Noun,
-    classify_vehicle_count,
-    has_non_vehicle_product,
-    labelled_vehicle_type,
-    market_segment,
-    measured_by_trigger,
-    named_list_entry,
-    noun_after,
-    ranks_a_model,
-    small_list_entry,
-    window_before,
-)
+from ingest.extract.vehicles import classify_vehicle_count, market_segment, ranks_a_model
 
 
 def _is_global(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> bool:

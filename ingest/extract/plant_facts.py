@@ -9,12 +9,12 @@ from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
 from ingest.extract.attach import plant_time
 from ingest.extract.confidence import BASE, confidence
+from ingest.extract.counted_nouns import window_before
 from ingest.extract.discourse import Discourse
 from ingest.extract.fact_rows import make_fact
 from ingest.extract.mood import modality, status_for
 from ingest.extract.numbers import Quantity
 from ingest.extract.subjects import plant_ref, plant_scope, scoped
-from ingest.extract.vehicles import window_before
 
 
 def plant_fact(

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
+from ingest.extract.counted_nouns import WINDOW_CHARS, window_before
 from ingest.extract.discourse import Discourse, PlantRef
 from ingest.extract.numbers import Quantity
-from ingest.extract.vehicles import WINDOW_CHARS, window_before
 
 
 def respectively_subject(
