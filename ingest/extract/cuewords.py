@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
-from ingest.extract.lang import active, pack
+from ingest.extract.lang import active_code, pack
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -29,7 +29,7 @@ def _phrase_pattern(code: str, section: str, key: str) -> re.Pattern[str]:
 
 
 def _pattern(section: str, key: str) -> re.Pattern[str]:
-    return _phrase_pattern(active().code, section, key)
+    return _phrase_pattern(active_code(), section, key)
 
 
 WORD_LIST = re.compile(r"<<(\w+)\.(\w+)>>")
@@ -50,7 +50,7 @@ def _named_pattern(code: str, section: str, key: str) -> re.Pattern[str]:
 
 def pattern(section: str, key: str) -> re.Pattern[str]:
     """The compiled pattern `key` of section `section` of the active pack's patterns."""
-    return _named_pattern(active().code, section, key)
+    return _named_pattern(active_code(), section, key)
 
 
 def rule(key: str) -> re.Pattern[str]:
@@ -96,7 +96,7 @@ def _words(code: str, section: str, key: str) -> WordSet:
 
 
 def words(section: str, key: str) -> WordSet:
-    return _words(active().code, section, key)
+    return _words(active_code(), section, key)
 
 
 @lru_cache(maxsize=32)
@@ -107,7 +107,7 @@ def _breaks_of(code: str, text: str, start: int, end: int) -> tuple[list[int], l
 
 
 def _breaks(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
-    return _breaks_of(active().code, text, start, end)
+    return _breaks_of(active_code(), text, start, end)
 
 
 def clause_bounds(text: str, position: int, start: int, end: int) -> tuple[int, int]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.extract.lang import active, pack
+from ingest.extract.lang import active_code, pack
 
 
 @dataclass(frozen=True)
@@ -91,4 +91,4 @@ def _grammar(code: str) -> NumberGrammar:
 
 def grammar() -> NumberGrammar:
     """The number grammar of the active language pack."""
-    return _grammar(active().code)
+    return _grammar(active_code())

@@ -9,7 +9,7 @@ from functools import cache
 from itertools import accumulate
 
 from ingest.extract.cuewords import alternation, pattern, words
-from ingest.extract.lang import active, cues, pack
+from ingest.extract.lang import active_code, cues, pack
 from ingest.extract.number_grammar import NumberGrammar, grammar
 
 
@@ -72,7 +72,7 @@ def read_qualifier(text: str, start: int) -> tuple[str, int | None]:
     before = text[max(0, start - 40) : start]
     lowered = before.lower()
     stripped = lowered.rstrip()
-    code = active().code
+    code = active_code()
     found = _qualifier_at_end(code, stripped)
     if found is not None:
         name, phrase = found

@@ -9,6 +9,8 @@ from ingest.extract import cuewords
 from ingest.read.layout import Block
 
 TOKEN_BEFORE = re.compile(r"([\w.]+)$")
+# An abbreviation is looked for this far before a full stop.
+WORD_CHARS = 40
 NEXT_WORD = re.compile(r"\s+[\"“‘«(\[]?(\w+)")
 
 
@@ -32,7 +34,7 @@ def _openers() -> frozenset[str]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = TOKEN_BEFORE.search(text, 0, dot)
+    match = TOKEN_BEFORE.search(text, max(0, dot - WORD_CHARS), dot)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
@@ -52,7 +54,7 @@ def _opens_sentence(text: str, dot: int, position: int) -> bool:
         return False
     if match.group(1).lower() in _openers():
         return True
-    word = TOKEN_BEFORE.search(text, 0, dot)
+    word = TOKEN_BEFORE.search(text, max(0, dot - WORD_CHARS), dot)
     return bool(
         word
         and word.group(1).lower().rstrip(".") in cuewords.words("sentences", "scale_abbreviations")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.extract.lang import active, pack
+from ingest.extract.lang import active_code, pack
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def grammar_of(code: str) -> TimeGrammar:
 
 
 def grammar() -> TimeGrammar:
-    return grammar_of(active().code)
+    return grammar_of(active_code())
 
 
 def words(raw: str) -> str:

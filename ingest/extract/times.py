@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ingest.extract import cuewords
-from ingest.extract.lang import active
+from ingest.extract.lang import active_code
 from ingest.extract.periods import (
     TimeContext,
     TimeExpression,
@@ -48,7 +48,7 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
     matcher = Matcher(context, years[0] if len(set(years)) == 1 else None, future, times)
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
-    for kind, matches in _matches(active().code, segment):
+    for kind, matches in _matches(active_code(), segment):
         for m in matches:
             a, b = m.span()
             if a == b or any(a < t_end and t_start < b for t_start, t_end in taken):

@@ -69,6 +69,11 @@ def active() -> Pack:
     return pack(_ACTIVE.get())
 
 
+def active_code() -> str:
+    """The code of the active pack, without loading it (the rules ask for it very often)."""
+    return _ACTIVE.get()
+
+
 def cues() -> dict:
     """The active pack's word lists."""
     return active().cues
