@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.extract import cuewords
-from ingest.extract.lang import cues
+from ingest.extract.lang import active_code, cues
 from ingest.lexicon import Company, VehicleModel, companies, vehicle_models
 
 
@@ -40,12 +40,25 @@ def _alternation(surfaces: list[str]) -> str:
     return "|".join(re.escape(s) for s in sorted(set(surfaces), key=len, reverse=True))
 
 
+def _case_forms(surface: str) -> list[str]:
+    """The surface and, in a language that declines names, its other cases ("Аллюра")."""
+    if not cuewords.pattern("entities", "declinable_name").search(surface):
+        return [surface]
+    cases = cues()["grammar"]["name_cases"]
+    last = surface[-1].lower()
+    if last in cases.get("indeclinable", []):
+        return [surface]
+    stem, endings = (surface[:-1], cases[last]) if last in cases else (surface, cases[""])
+    return [surface, *(stem + ending for ending in endings)]
+
+
 @cache
-def _company_index() -> tuple[re.Pattern[str], dict[str, Company]]:
+def _company_index(code: str) -> tuple[re.Pattern[str], dict[str, Company]]:
     index: dict[str, Company] = {}
     for company in companies():
         for surface in (company.name, *company.aliases):
-            index.setdefault(surface, company)
+            for form in _case_forms(surface):
+                index.setdefault(form, company)
             if len(surface) >= 3 and not surface.isupper():
                 index.setdefault(surface.upper(), company)
     pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(index))})(?![\w-])")
@@ -53,17 +66,26 @@ def _company_index() -> tuple[re.Pattern[str], dict[str, Company]]:
 
 
 @cache
-def _model_index() -> tuple[re.Pattern[str], dict[str, VehicleModel]]:
+def _model_index(code: str) -> tuple[re.Pattern[str], dict[str, VehicleModel]]:
     index: dict[str, VehicleModel] = {}
     for model in vehicle_models():
         for surface in (model.name, *model.aliases):
-            index.setdefault(surface, model)
+            for form in _case_forms(surface):
+                index.setdefault(form, model)
     pattern = re.compile(rf"(?<![\w.-])(?:{_alternation(list(index))})(?![\w-])")
     return pattern, index
 
 
+@cache
+def _brand_ending(code: str, brand: str) -> re.Pattern[str]:
+    """The brand of a model, in any of its names, just before the model's name."""
+    _, index = _company_index(code)
+    surfaces = [s for s, company in index.items() if company.name == brand] or [brand]
+    return re.compile(rf"(?<![\w-])(?:{_alternation(surfaces)})\s*$", re.IGNORECASE)
+
+
 def find_companies(text: str, start: int, end: int) -> list[CompanyMention]:
-    pattern, index = _company_index()
+    pattern, index = _company_index(active_code())
     return [
         CompanyMention(m.start(), m.end(), index[m.group()])
         for m in pattern.finditer(text, start, end)
@@ -72,17 +94,16 @@ def find_companies(text: str, start: int, end: int) -> list[CompanyMention]:
 
 def find_models(text: str, start: int, end: int) -> list[ModelMention]:
     """Vehicle models; a model whose name is a common word needs its brand just before it."""
-    pattern, index = _model_index()
+    code = active_code()
+    pattern, index = _model_index(code)
     found = []
     for m in pattern.finditer(text, start, end):
         model = index[m.group()]
-        before = text[max(start, m.start() - 20) : m.start()]
-        branded = re.search(rf"\b{re.escape(model.brand)}\s*$", before, re.IGNORECASE)
+        before = text[max(start, m.start() - 30) : m.start()]
+        branded = _brand_ending(code, model.brand).search(before)
         if model.needs_brand and not branded:
             continue
-        first = m.start() - len(branded.group()) + branded.start() if branded else m.start()
-        if branded:
-            first = m.start() - (len(before) - branded.start())
+        first = m.start() - (len(before) - branded.start()) if branded else m.start()
         found.append(ModelMention(first, m.end(), model, text[first : m.end()]))
     return found
 

@@ -84,19 +84,25 @@ def _split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def glued_heading_end(text: str, start: int, end: int) -> int | None:
     """Where a sub-heading glued to the front of a sentence ends, if there is one."""
     words = list(re.finditer(r"\S+", text[start:end]))
+    capitalised = cuewords.pattern("sentences", "capitalised")
     run = []
     for match in words:
         word = match.group()
-        if cuewords.pattern("sentences", "capitalised").fullmatch(
-            word.rstrip(",;:")
-        ) or word.lower() in cuewords.words("sentences", "connectors"):
+        if capitalised.fullmatch(word.rstrip(",;:")) or word.lower() in cuewords.words(
+            "sentences", "connectors"
+        ):
             run.append(match)
             continue
         break
     if len(run) < 4 or len(run) == len(words):
         return None
     for position in range(2, len(run) - 1):
-        word = run[position].group().lower().rstrip(",;:")
+        written = run[position].group().rstrip(",;:")
+        # The sentence after a heading starts with a capital: "в" in "Продажи Kamaz в
+        # Казахстане" is a connector, not the start of a sentence.
+        if not capitalised.fullmatch(written):
+            continue
+        word = written.lower()
         if word in _openers() and run[position - 1].group().lower() not in cuewords.words(
             "sentences", "connectors"
         ):

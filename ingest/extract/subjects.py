@@ -84,8 +84,11 @@ def vehicle_subject(
     ):
         return discourse.last_model, location
     if before:
-        # The longest, nearest name wins: a plant over its operator, a model over its brand.
-        _, _, name, kind = max(before, key=lambda c: (c[1], c[1] - c[0]))
+        # A model in the clause is what is counted, even at a plant named after it ("output
+        # of the Cobalt at the Asaka plant"); else the longest, nearest name wins: a plant
+        # over its operator, a model over its brand.
+        in_clause_models = [c for c in before if c[3] == "model" and clause_start <= c[0]]
+        _, _, name, kind = max(in_clause_models or before, key=lambda c: (c[1], c[1] - c[0]))
         return name, (name if kind not in ("company", "model", "plant") else location)
     countries = [p.place.name for p in analysis.places if p.place.kind == "country"]
     if countries:
