@@ -200,6 +200,7 @@ def ingest_folder(
         ledger, known, to_read = plan.rows, plan.known, plan.to_read
         ledger_rows: list[dict] = []
         facts_seen: list[pl.DataFrame] = []
+        languages_seen: list[pl.DataFrame] = []
         rejections_seen: list[pl.DataFrame] = []
         landing.seconds = {"read": time.perf_counter() - clock, "extract": 0.0, "land": 0.0}
         # Batches bound the memory a large folder needs; they share the run's transaction.
@@ -244,6 +245,8 @@ def ingest_folder(
                     _insert(con, table, frame)
                     landing.row_counts[table] = landing.row_counts.get(table, 0) + frame.height
                 facts_seen.append(facts)
+                if "language" in read.articles.columns:
+                    languages_seen.append(read.articles.select("article_id", "language"))
                 rejections_seen.append(read.rejections)
                 landing.seconds["land"] += time.perf_counter() - clock
 
@@ -284,7 +287,13 @@ def ingest_folder(
     for table in RAW_TABLES:
         landing.row_counts.setdefault(table, 0)
     landing.rejections = pl.concat([pl.DataFrame(schema=REJECTION_SCHEMA), *rejections_seen])
-    landing.facts = pl.concat([pl.DataFrame(schema=FACT_SCHEMA), *facts_seen])
+    languages = pl.concat(
+        [pl.DataFrame(schema={"article_id": pl.String, "language": pl.String}), *languages_seen]
+    )
+    # The facts of this run, each with its article's language (the run's page shows both).
+    landing.facts = pl.concat([pl.DataFrame(schema=FACT_SCHEMA), *facts_seen]).join(
+        languages.unique("article_id"), on="article_id", how="left"
+    )
     return landing
 
 

@@ -18,7 +18,7 @@ RAW_DESCRIPTIONS = {
     "duplicate, rejected, retired) and the extractor version that read it.",
 }
 LANDED_TABLES = (*RAW_TABLES, LEDGER_TABLE)
-PREVIEW_COLUMNS = list(SUMMARY_COLUMNS)
+PREVIEW_COLUMNS = [*SUMMARY_COLUMNS, "language"]
 
 
 def _preview(frame, columns: list[str], rows: int = 15) -> dg.MetadataValue:

@@ -101,7 +101,10 @@ def _mart_metadata(con, table: str) -> dict[str, object]:
     if period:
         newest = con.sql(f"select max({period}) from marts.{table}").fetchall()[0][0]
         metadata["newest_period"] = str(newest) if newest else "none"
-    shown = [c for c in columns if c not in ("evidence", "fact_id", "presence_id")][:9]
+    # Each figure's language is shown beside it, whatever column it comes at.
+    language = ["language"] if "language" in columns else []
+    hidden = ("evidence", "fact_id", "presence_id", "language")
+    shown = [c for c in columns if c not in hidden][: 9 - len(language)] + language
     rows = con.sql(f"select {', '.join(shown)} from marts.{table} limit {PREVIEW_ROWS}").fetchall()
     table_md = ["| " + " | ".join(shown) + " |", "|" + "---|" * len(shown)]
     table_md += ["| " + " | ".join("" if v is None else str(v) for v in row) + " |" for row in rows]

@@ -73,11 +73,12 @@ def test_an_english_and_a_russian_report_of_one_figure_share_its_key(tmp_path):
 
     run_dbt("seed", database=database)
     run_dbt("run", "--select", "+fct_plant_metric", "+dim_article", database=database)
+    # Each report carries its language: the run's page shows it beside the figure.
+    assert sorted(landing.facts["language"].unique().to_list()) == ["en", "ru"]
     rows = query(
         database,
-        "select m.plant_key, m.value, m.n_reports, m.has_conflict, a.language "
-        "from marts.fct_plant_metric m join marts.dim_article a using (article_id) "
-        "where m.metric = 'investment' order by a.language",
+        "select plant_key, value, n_reports, has_conflict, language "
+        "from marts.fct_plant_metric where metric = 'investment' order by language",
     )
     assert rows == [
         ("kia|kostanay", 310_000_000, 2, False, "en"),

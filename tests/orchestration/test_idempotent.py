@@ -49,3 +49,5 @@ def test_marts_show_their_size_newest_period_and_a_preview(built_warehouse, seed
     assert ev_stock["dagster/row_count"].value == 3
     assert ev_stock["newest_period"].value == "2025-05-31"
     assert "| geography |" in ev_stock["preview"].value
+    assert ev_stock["preview"].value.splitlines()[0].endswith("| language |")
+    assert "| en |" in ev_stock["preview"].value

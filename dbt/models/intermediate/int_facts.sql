@@ -16,7 +16,7 @@ with facts as (
 ),
 
 articles as (
-    select article_id, published_at, is_retired from {{ ref('stg_articles') }}
+    select article_id, published_at, language, is_retired from {{ ref('stg_articles') }}
 ),
 
 ledger as (
@@ -30,6 +30,7 @@ fact_types as (
 select
     facts.*,
     articles.published_at,
+    articles.language,
     articles.is_retired,
     case
         when fact_types.family in ('plant_metric', 'plant_event')

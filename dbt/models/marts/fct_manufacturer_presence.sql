@@ -13,6 +13,7 @@ dated as (
         relations.char_start,
         relations.char_end,
         articles.published_at,
+        articles.language,
         articles.ingested_at,
         articles.is_retired
     from relations
