@@ -125,13 +125,15 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
 
 
 def measured_by_trigger(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
-    """A bare number that a noun of output or sales governs in its clause ("Cobalt production
-    from 90.2 thousand to 104.57 thousand", "sales amounted to 12,400"), of no other goods."""
+    """A bare number that a noun of output, sales or stock governs in its clause ("Cobalt
+    production from 90.2 thousand to 104.57 thousand", "sales amounted to 12,400", "the fleet
+    stood at 9,410"), of no other goods."""
     clause_start = cuewords.clause_bounds(text, q.lead, analysis.start, analysis.end)[0]
     window_start = max(clause_start, q.lead - 60)
     if not (
         cuewords.has("triggers", "output", text, window_start, q.lead)
         or cuewords.has("triggers", "sales", text, window_start, q.lead)
+        or cuewords.has("triggers", "stock_nouns", text, window_start, q.lead)
         or cuewords.has("triggers", "capacity", text, window_start, q.lead)
         or cuewords.pattern("capacity", "annual_volume").search(text, window_start, q.lead)
     ):

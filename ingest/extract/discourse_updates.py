@@ -73,6 +73,9 @@ def update_time(
         if expression.period.grain != "day" and not expression.relative:
             discourse.time.anchor_year = expression.period.last.year
     own = [t for t in analysis.times if not t.comparison]
+    days = [t.period for t in own if t.period.grain == "day"]
+    if days:
+        discourse.time.last_day = days[-1]
     comparisons = [t for t in analysis.times if t.comparison]
     measured = [f for f in facts if f.fact_type in ("vehicle_output", "vehicle_sales", "ev_stock")]
     statistic = (

@@ -142,12 +142,18 @@ def find_plants(
         if operator is None:
             continue
         found.append(PlantMention(m.start(), m.end(), None, operator, anaphoric=False))
-    for m in cuewords.pattern("entities", "anaphoric_plant").finditer(text, start, end):
-        if not taken(*m.span()):
-            found.append(PlantMention(m.start(), m.end(), None, None, anaphoric=True))
-    for m in cuewords.pattern("entities", "generic_new_plant").finditer(text, start, end):
-        if not taken(*m.span()):
-            found.append(PlantMention(m.start(), m.end(), None, None, anaphoric=False, new=True))
+    # "the new plant" is the plant spoken of; "построить завод" (to build a plant) a new one:
+    # of an anaphora and a new plant that overlap, the phrase that starts first is the reading.
+    unnamed = [
+        PlantMention(m.start(), m.end(), None, None, anaphoric=True)
+        for m in cuewords.pattern("entities", "anaphoric_plant").finditer(text, start, end)
+    ] + [
+        PlantMention(m.start(), m.end(), None, None, anaphoric=False, new=True)
+        for m in cuewords.pattern("entities", "generic_new_plant").finditer(text, start, end)
+    ]
+    for plant in sorted(unnamed, key=lambda p: (p.start, p.new)):
+        if not taken(plant.start, plant.end):
+            found.append(plant)
     return sorted(found, key=lambda p: p.start)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ingest.contract import Fact
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
-from ingest.extract.attach import TIME_EVIDENCE, Attachment, attach_time
+from ingest.extract.attach import TIME_EVIDENCE, Attachment, attach_time, is_baseline
 from ingest.extract.confidence import confidence
 from ingest.extract.counted_nouns import (
     MAX_VEHICLE_COUNT,
@@ -92,6 +92,9 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                 or (listed_vehicles and cuewords.rule("of_them_before").search(before))
             ):
                 noun = Noun("vehicle", q.end)
+            # "Almaty accounts for 5,870 of them and Astana for 3,120": the figures listed
+            # after a bare vehicle figure count vehicles too.
+            listed_vehicles = listed_vehicles or noun.kind == "vehicle"
         if noun.kind == "robot":
             if discourse.other_plant:
                 continue
@@ -126,10 +129,13 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
     sentence_type: str | None = None
     for q, noun in vehicle_counts:
         fact_type = classify_vehicle_count(text, q, noun.end, analysis, discourse)
-        if sentence_type and cuewords.rule("of_them_before").search(
-            window_before(text, q, analysis)
+        if sentence_type and (
+            cuewords.rule("of_them_before").search(window_before(text, q, analysis))
+            or is_baseline(text, q, analysis)
         ):
-            fact_type = sentence_type  # "25,800 were sold, of which 7,800 ...": a part of it
+            # "25,800 were sold, of which 7,800 ...": a part of it; "2,930 new EVs were
+            # registered, against 1,980": the earlier side of it. Both measure what it does.
+            fact_type = sentence_type
         if fact_type is None:
             continue
         sentence_type = sentence_type or fact_type

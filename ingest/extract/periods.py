@@ -95,6 +95,8 @@ class TimeContext:
     # Without a publication date: the nearest date the article itself states in full ("As of
     # July 1, 2025"), which fixes what "last year" and "by the end of June" mean.
     reference: dt.date | None = None
+    # The last day the article named ("opened on 14 May"): what "that day" is.
+    last_day: Period | None = None
 
     def default_year(self, month: int | None = None, future: bool = False) -> int | None:
         """The year of a month named without one: the latest such month up to the publication

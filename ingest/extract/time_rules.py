@@ -181,6 +181,9 @@ def resolve(kind: str, m: re.Match[str], ctx: Matcher) -> tuple[Period | None, b
         if offset == 0:
             return month_period(pub.year, pub.month), True
         return None, False
+    if kind == "same_day":  # "began on the same day": the day the article spoke of last
+        day = ctx.context.last_day
+        return (day, True) if day is not None else (None, False)
     if kind == "today":
         if pub is None:
             return None, False
