@@ -10,7 +10,12 @@ from ingest.contract import Fact
 from ingest.extract.analysis import SentenceAnalysis, analyse
 from ingest.extract.dedupe import deduplicate
 from ingest.extract.discourse import Discourse
-from ingest.extract.discourse_updates import update_plant, update_plant_status, update_time
+from ingest.extract.discourse_updates import (
+    update_country,
+    update_plant,
+    update_plant_status,
+    update_time,
+)
 from ingest.extract.facts import quantity_facts
 from ingest.extract.mentions import EntityMention, entity_mentions
 from ingest.extract.periods import TimeContext
@@ -87,4 +92,5 @@ def extract_article(
         facts.extend(sentence_facts)
         entities.extend(entity_mentions(article_id, text, analysis, discourse))
         update_time(analysis, sentence_facts, discourse, text)
+        update_country(analysis, discourse)
     return ArticleExtraction(sentences, deduplicate(facts), entities)

@@ -33,6 +33,8 @@ class Discourse:
     article_id: str
     published: dt.date | None
     main_country: Place | None = None
+    # The country the sentences just before named, which figures without a place are about.
+    recent_country: Place | None = None
     main_company: str | None = None
     time: TimeContext = field(default_factory=TimeContext)
     comparison: Period | None = None
@@ -55,7 +57,7 @@ class Discourse:
     def start(
         cls, article_id: str, published: dt.date | None, analyses: list[SentenceAnalysis]
     ) -> Discourse:
-        countries: Counter[str] = Counter()
+        countries: Counter[str] = Counter()  # votes, fractional for adjectives
         first_seen: dict[str, int] = {}
         country_places: dict[str, Place] = {}
         company_counts: Counter[str] = Counter()
@@ -64,7 +66,9 @@ class Discourse:
                 continue
             for mention in analysis.places:
                 name = mention.place.country
-                countries[name] += 1
+                # "Chinese carmaker", "китайская компания": an origin more often than the
+                # country the article is about, so it weighs less than a place named.
+                countries[name] += 0.5 if mention.place.kind == "country_adjective" else 1
                 first_seen.setdefault(name, mention.start)
                 if mention.place.kind == "country":
                     country_places.setdefault(name, mention.place)

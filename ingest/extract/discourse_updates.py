@@ -103,3 +103,11 @@ def update_time(
         discourse.last_model = analysis.models[-1].model.name
         discourse.last_model_brand = analysis.models[-1].model.brand
         discourse.last_model_sentence = analysis.sentence.index
+
+
+def update_country(analysis: SentenceAnalysis, discourse: Discourse) -> None:
+    """The country the article has come to speak of: the last one a sentence names ("Kazakhstan
+    is also riding the EV wave" after paragraphs on China)."""
+    named = [p.place for p in analysis.places if p.place.kind == "country"]
+    if named:
+        discourse.recent_country = named[-1]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ingest.extract import cuewords
@@ -120,11 +120,19 @@ def _inflected(surface: str, table: dict[str, Place]) -> Place | None:
     if ending is None or ending.start() < 3:
         return None
     stem = surface[: ending.start()]
-    for lemma_ending in cuewords.words("grammar", "lemma_endings"):
-        place = table.get(stem + lemma_ending)
-        if place is not None:
-            return place
-    return table.get(stem)
+    place = next(
+        (
+            table[stem + lemma_ending]
+            for lemma_ending in cuewords.words("grammar", "lemma_endings")
+            if stem + lemma_ending in table
+        ),
+        table.get(stem),
+    )
+    # "Китайская компания": the adjective of a country, as "Chinese" is in English.
+    adjective = cuewords.pattern("entities", "adjective_ending").search(surface)
+    if place is not None and place.kind == "country" and adjective:
+        return replace(place, kind="country_adjective")
+    return place
 
 
 def find_places(text: str, start: int, end: int) -> list[PlaceMention]:

@@ -39,7 +39,8 @@ def vehicle_subject(
 ) -> tuple[str, str | None]:
     """The country, place, brand, model or plant a vehicle figure is about, and its location."""
     clause_start, _ = cuewords.clause_bounds(text, q.lead, analysis.start, analysis.end)
-    main = discourse.main_country.name if discourse.main_country else None
+    country = discourse.recent_country or discourse.main_country
+    main = country.name if country else None
     places = [p for p in analysis.places if p.place.kind != "country_adjective"]
     location = None
     in_clause_places = [p for p in places if p.end <= q.lead]
