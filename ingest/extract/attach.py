@@ -128,7 +128,9 @@ def _own_times(text: str, analysis: SentenceAnalysis) -> list[TimeExpression]:
         window = text[max(analysis.start, t.start - 40) : t.start]
         if since.search(window) or speech.search(window):
             continue
-        if cuewords.pattern("roles", "duration_head").match(text, t.start, t.end):
+        # "since 2020" starts a duration; "since the start of the year" is a span already.
+        span = t.period.grain == "interval"
+        if cuewords.pattern("roles", "duration_head").match(text, t.start, t.end) and not span:
             continue
         own.append(t)
     return own

@@ -84,6 +84,12 @@ def _brand_ending(code: str, brand: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_alternation(surfaces)})\s*$", re.IGNORECASE)
 
 
+def _after_model_head(before: str) -> bool:
+    """The text before a name ends with the kind of vehicle it is ("кроссовера Song Plus")."""
+    last = re.search(r"(\w+)\s+$", before)
+    return bool(last) and last.group(1).lower() in cuewords.words("nouns", "model_heads")
+
+
 def find_companies(text: str, start: int, end: int) -> list[CompanyMention]:
     pattern, index = _company_index(active_code())
     return [
@@ -101,7 +107,7 @@ def find_models(text: str, start: int, end: int) -> list[ModelMention]:
         model = index[m.group()]
         before = text[max(start, m.start() - 30) : m.start()]
         branded = _brand_ending(code, model.brand).search(before)
-        if model.needs_brand and not branded:
+        if model.needs_brand and not branded and not _after_model_head(before):
             continue
         first = m.start() - (len(before) - branded.start()) if branded else m.start()
         found.append(ModelMention(first, m.end(), model, text[first : m.end()]))

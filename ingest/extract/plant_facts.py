@@ -72,9 +72,16 @@ def plant_named_here(analysis: SentenceAnalysis) -> bool:
 
 def _owned_by_other(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
     """The amount belongs to something other than a plant named nearer to it: a region's
-    projects, a budget, trade ("52 projects in agriculture worth 90 billion tenge")."""
+    projects, a budget, trade ("52 projects in agriculture worth 90 billion tenge"). A word of
+    a place's name ("a factory in the Tashkent region worth $64 million") owns nothing."""
     before = window_before(text, q, analysis)
-    others = [m.end() for m in cuewords.pattern("plant_money", "other_owner").finditer(before)]
+    offset = q.lead - len(before)
+    places = [(p.start - offset, p.end - offset) for p in analysis.places]
+    others = [
+        m.end()
+        for m in cuewords.pattern("plant_money", "other_owner").finditer(before)
+        if not any(a <= m.start() < b for a, b in places)
+    ]
     if not others:
         return False
     plants = [b for _, b in cuewords.spans("triggers", "plant", before)]

@@ -75,8 +75,13 @@ def vehicle_subject(
     before = [c for c in candidates if clause_start <= c[0] and c[1] <= q.lead]
     if not before:
         before = [c for c in candidates if c[1] <= q.lead and c[3] in ("company", "model", "plant")]
+    # "the model", "15 тыс. таких автомобилей" (of such cars): the model named before.
+    reference_after = cuewords.rule("model_reference").search(
+        text, q.end, min(analysis.end, q.end + 24)
+    )
     if discourse.last_model and (
         cuewords.rule("model_reference").search(window_before(text, q, analysis))
+        or reference_after
         or (
             discourse.last_model_sentence == analysis.sentence.index - 1
             and not before

@@ -181,6 +181,10 @@ def resolve(kind: str, m: re.Match[str], ctx: Matcher) -> tuple[Period | None, b
         if offset == 0:
             return month_period(pub.year, pub.month), True
         return None, False
+    if kind == "year_to_date":  # "since the start of the year": January to the publication
+        if pub is None:
+            return None, False
+        return span_period(month_period(pub.year, 1), month_period(pub.year, pub.month)), True
     if kind == "same_day":  # "began on the same day": the day the article spoke of last
         day = ctx.context.last_day
         return (day, True) if day is not None else (None, False)

@@ -71,13 +71,19 @@ def classify_vehicle_count(
         cuewords.pattern("nouns", "ev_phrase").search(text, start, end)
     )
     counted = {w.group().lower() for w in tokens_after(text, q.end, noun_end)}
-    if (
+    new_vehicles = any(w in cuewords.words("nouns", "new_modifiers") for w in counted)
+    registered_in_span = (
         is_ev
-        and (stock is not None or sales is not None)
-        and any(w in cuewords.words("nouns", "new_modifiers") for w in counted)
+        and cuewords.has("triggers", "registered", text, start, end)
+        and _in_span_of_months(analysis)
+    )
+    if (
+        (stock is not None or sales is not None)
+        and (new_vehicles or registered_in_span)
         and not _at_point_in_time(text, analysis)
     ):
-        return "vehicle_sales"  # new EVs registered in a period: a flow, not the fleet
+        # New vehicles registered in a period, EVs registered in a quarter: a flow, not a fleet.
+        return "vehicle_sales"
     if (
         is_ev
         and stock is not None
@@ -110,6 +116,12 @@ def classify_vehicle_count(
             return None  # "972,252 units — petrol": the rest of the fleet, not electric cars
         return discourse.last_fact_type
     return None
+
+
+def _in_span_of_months(analysis: SentenceAnalysis) -> bool:
+    """The sentence's own time is a span shorter than a year ("in the second quarter")."""
+    spans = ("month", "quarter", "half", "interval")
+    return any(not t.comparison and t.period.grain in spans for t in analysis.times)
 
 
 def _at_point_in_time(text: str, analysis: SentenceAnalysis) -> bool:
