@@ -93,8 +93,9 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             ):
                 noun = Noun("vehicle", q.end)
             # "Almaty accounts for 5,870 of them and Astana for 3,120": the figures listed
-            # after a bare vehicle figure count vehicles too.
-            listed_vehicles = listed_vehicles or noun.kind == "vehicle"
+            # after a part of a vehicle figure count vehicles too.
+            part_of_whole = cuewords.rule("of_them_after").match(text, q.end, analysis.end)
+            listed_vehicles = listed_vehicles or bool(part_of_whole and noun.kind == "vehicle")
         if noun.kind == "robot":
             if discourse.other_plant:
                 continue
