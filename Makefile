@@ -37,20 +37,28 @@ docs: manifest  ## the dbt docs site, offline, for the built warehouse: warehous
 	@mkdir -p warehouse/docs && cp dbt/target/static_index.html warehouse/docs/index.html
 	@echo "dbt docs: warehouse/docs/index.html (one self-contained file; open it in a browser)"
 
-test: manifest  ## lint, then the whole test suite
-	$(UV) run ruff check .
+test: manifest lint  ## lint, then the whole test suite
 	$(UV) run pytest
 
 test-ui: manifest  ## only the browser test of the Dagster UI (needs Debian's chromium)
 	$(UV) run pytest tests/ui
 
-lint: setup
+# The dbt templater of sqlfluff connects to a warehouse to compile: a scratch file, never the real one.
+LINT_WAREHOUSE := $(CURDIR)/dbt/target/sqlfluff.duckdb
+
+lint: setup  ## ruff (check and format), mypy, the import contracts, sqlfluff on the dbt models
 	$(UV) run ruff check .
-	$(UV) run ruff format --check ingest expectations orchestration tests benchmarks
+	$(UV) run ruff format --check .
+	$(UV) run mypy
+	$(UV) run lint-imports --no-cache
+	@mkdir -p dbt/target
+	cd dbt && QAZAUTO_WAREHOUSE=$(LINT_WAREHOUSE) $(UV) run sqlfluff lint models tests
 
 format: setup
 	$(UV) run ruff check --fix .
-	$(UV) run ruff format ingest expectations orchestration tests benchmarks
+	$(UV) run ruff format .
+	@mkdir -p dbt/target
+	cd dbt && QAZAUTO_WAREHOUSE=$(LINT_WAREHOUSE) $(UV) run sqlfluff fix models tests
 
 extract: setup  ## print the facts of the articles folder
 	$(UV) run qazauto extract --format table

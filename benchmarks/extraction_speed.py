@@ -23,9 +23,9 @@ import polars as pl
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ingest.parallel import extract_in_parallel  # noqa: E402
-from ingest.pipeline import extract_articles  # noqa: E402
+from ingest.land.parallel import extract_in_parallel  # noqa: E402
 from ingest.read import read_articles  # noqa: E402
+from ingest.tables.frames import extract_articles  # noqa: E402
 
 DEFAULT_PATHS = [ROOT / "seeds", ROOT.parent / "shared" / "devset" / "articles"]
 

@@ -28,7 +28,7 @@ IMPORTS = {
     "dagster_dbt": "import dagster_dbt",
     "dbt": "import dbt.cli.main",
     "great_expectations": "import great_expectations",
-    "qazauto_ingest": "import ingest.land",
+    "qazauto_ingest": "import ingest.land.warehouse",
     "qazauto_definitions": "import orchestration.definitions",
 }
 SEED_RUN = """

@@ -63,9 +63,9 @@ def dbt_build(database: Path, target: Path) -> None:
 def build_once(folder: Path, workdir: Path, run_id: str, workers: int) -> dict:
     """One build of the warehouse in `workdir` from `folder`: seconds per stage."""
     from expectations.validate import validate_warehouse
-    from ingest.brief import write_brief
-    from ingest.land import ingest_folder
-    from ingest.publish import publish
+    from ingest.land.warehouse import ingest_folder
+    from publish.brief import write_brief
+    from publish.snapshot import publish
 
     database = workdir / "qazauto.duckdb"
     seconds: dict[str, float] = {}

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ingest.contract import MILESTONES, QUALIFIERS, STATUSES, fact_types
+from ingest.extract.contract import MILESTONES, QUALIFIERS, STATUSES, fact_types
 
 RELATIONS = ["manufactures", "plans_production"]
 EARLIEST_PERIOD = dt.datetime(1990, 1, 1)
@@ -44,10 +44,22 @@ def in_set(column: str, values: list[str]) -> Factory:
     return lambda gx: gx.expectations.ExpectColumnValuesToBeInSet(column=column, value_set=values)
 
 
-def between(column: str, low: object = None, high: object = None, **options: object) -> Factory:
-    return lambda gx: gx.expectations.ExpectColumnValuesToBeBetween(
-        column=column, min_value=low, max_value=high, **options
-    )
+def between(
+    column: str, low: object = None, high: object = None, where: tuple[str, object] | None = None
+) -> Factory:
+    """Values of `column` within [low, high]; with `where` (column, value), only in those rows."""
+
+    def build(gx: Any) -> Any:
+        options = {}
+        if where is not None:
+            from great_expectations.expectations.row_conditions import Column
+
+            options["row_condition"] = Column(where[0]) == where[1]
+        return gx.expectations.ExpectColumnValuesToBeBetween(
+            column=column, min_value=low, max_value=high, **options
+        )
+
+    return build
 
 
 def not_null(column: str, mostly: float = 1.0) -> Factory:
@@ -101,9 +113,7 @@ def _plant_metric_suite() -> Suite:
     ranges = [
         (
             f"{metric} within range",
-            between(
-                "value", low, high, row_condition=f'metric=="{metric}"', condition_parser="pandas"
-            ),
+            between("value", low, high, where=("metric", metric)),
         )
         for metric, (low, high) in PLANT_METRIC_RANGES.items()
     ]

@@ -37,7 +37,7 @@ class MartOutcome:
 
 
 def read_marts(database: Path) -> dict:  # mart -> pandas.DataFrame
-    from ingest.warehouse_lock import connect_when_free
+    from common.warehouse_lock import connect_when_free
 
     con = connect_when_free(database, read_only=True)
     try:

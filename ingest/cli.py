@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ingest.contract import SUMMARY_COLUMNS
+from ingest.extract.contract import SUMMARY_COLUMNS
 
 EXAMPLES = """examples:
   qazauto extract seeds --format jsonl          one fact per line, the contract's JSON
@@ -88,9 +88,9 @@ def _progress_bar():
 
 
 def run_extract(paths: list[Path], output_format: str) -> int:
-    from ingest.pipeline import extract_paths
+    from common.settings import extract_seconds_per_file
     from ingest.read.discover import PathNotFoundError
-    from ingest.settings import extract_seconds_per_file
+    from ingest.tables.frames import extract_paths
 
     try:
         result = extract_paths(
@@ -118,11 +118,11 @@ def run_extract(paths: list[Path], output_format: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
-        from ingest.settings import articles_dir
+        from common.settings import articles_dir
 
         return run_extract(args.paths or [articles_dir()], args.format)
     if args.command == "status":
-        from ingest.status import print_status
+        from common.warehouse_status import print_status
 
         return print_status()
     return 2

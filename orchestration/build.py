@@ -16,7 +16,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from ingest import settings
+from common import settings
 from orchestration.partitions import range_tags, sync_partitions
 
 JOB = "build_warehouse"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from dagster_dbt import DbtProject
 
-from ingest.settings import PROJECT_ROOT
+from common.settings import PROJECT_ROOT
 
 DBT_DIR = PROJECT_ROOT / "dbt"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import dagster as dg
 from dagster_dbt import DbtCliResource
 
-from ingest import settings
+from common import settings
 from orchestration.project import dbt_project
 
 # Every step that writes the DuckDB file is in this pool; `dagster.yaml` gives it one slot.

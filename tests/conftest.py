@@ -48,7 +48,7 @@ def manifest() -> None:
     target = ROOT / "dbt" / "target" / "manifest.json"
     sources = [
         p
-        for folder in ("dbt/models", "dbt/macros", "dbt/tests", "ingest/lexicons")
+        for folder in ("dbt/models", "dbt/macros", "dbt/tests", "reference")
         for p in (ROOT / folder).rglob("*")
         if p.is_file()
     ]

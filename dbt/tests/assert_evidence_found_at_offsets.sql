@@ -7,5 +7,6 @@ select
 from {{ ref('int_facts') }} as facts
 inner join {{ ref('stg_articles') }} as articles
     on facts.article_id = articles.article_id
-where {{ text_slice('articles.article_text', 'facts.char_start', 'facts.char_end') }}
+where
+    {{ text_slice('articles.article_text', 'facts.char_start', 'facts.char_end') }}
     <> facts.evidence

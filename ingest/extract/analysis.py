@@ -42,6 +42,15 @@ class SentenceAnalysis:
     def end(self) -> int:
         return self.sentence.end
 
+    def name_spans(self, models: bool = True, places: bool = True) -> list[tuple[int, int]]:
+        """The spans of the companies (and models, places) the sentence names."""
+        spans = [(c.start, c.end) for c in self.companies]
+        if models:
+            spans += [(m.start, m.end) for m in self.models]
+        if places:
+            spans += [(p.start, p.end) for p in self.places]
+        return spans
+
 
 def analyse(
     text: str,

@@ -6,8 +6,8 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 
-from ingest.contract import Fact
 from ingest.extract.analysis import SentenceAnalysis, analyse
+from ingest.extract.contract import Fact
 from ingest.extract.dedupe import deduplicate
 from ingest.extract.discourse import Discourse
 from ingest.extract.discourse_updates import (

@@ -83,8 +83,8 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
             if of_what and not cuewords.has("nouns", "vehicle", of_what.group(1)):
                 return Noun("other", token.end())
             # "600 EV charging spaces": the vehicle noun only modifies another noun.
-            following = [t.group().lower() for t in tokens[index + 1 : index + 3]]
-            if following and (following[0] in others or following[-1] in others):
+            modified = [t.group().lower() for t in tokens[index + 1 : index + 3]]
+            if modified and (modified[0] in others or modified[-1] in others):
                 return Noun("other", token.end())
             phrase = text[q.end : token.end()].lower()
             vehicle_type = next(

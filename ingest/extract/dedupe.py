@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.contract import Fact
+from ingest.extract.contract import Fact
 from ingest.extract.periods import parse_label
 
 VALUE_TOLERANCE = 0.005

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ingest.extract.analysis import SentenceAnalysis
@@ -57,7 +57,7 @@ class Discourse:
     def start(
         cls, article_id: str, published: dt.date | None, analyses: list[SentenceAnalysis]
     ) -> Discourse:
-        countries: Counter[str] = Counter()  # votes, fractional for adjectives
+        countries: dict[str, float] = defaultdict(float)  # votes, fractional for adjectives
         first_seen: dict[str, int] = {}
         country_places: dict[str, Place] = {}
         company_counts: Counter[str] = Counter()
@@ -72,9 +72,9 @@ class Discourse:
                 first_seen.setdefault(name, mention.start)
                 if mention.place.kind == "country":
                     country_places.setdefault(name, mention.place)
-            for mention in analysis.companies:
-                if mention.company.kind in ("brand", "manufacturer"):
-                    company_counts[mention.company.name] += 1
+            for named in analysis.companies:
+                if named.company.kind in ("brand", "manufacturer"):
+                    company_counts[named.company.name] += 1
         main = None
         if countries:
             best = max(countries, key=lambda name: (countries[name], -first_seen[name]))

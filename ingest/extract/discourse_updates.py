@@ -3,9 +3,9 @@ current and compared periods, the last figure and model."""
 
 from __future__ import annotations
 
-from ingest.contract import Fact
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
+from ingest.extract.contract import Fact
 from ingest.extract.discourse import Discourse, PlantRef
 from ingest.extract.mood import modality
 

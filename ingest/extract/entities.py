@@ -8,7 +8,7 @@ from functools import cache
 
 from ingest.extract import cuewords
 from ingest.extract.lang import active_code, cues
-from ingest.lexicon import Company, VehicleModel, companies, vehicle_models
+from ingest.extract.lexicon import Company, VehicleModel, companies, vehicle_models
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def _brand_ending(code: str, brand: str) -> re.Pattern[str]:
 def _after_model_head(before: str) -> bool:
     """The text before a name ends with the kind of vehicle it is ("кроссовера Song Plus")."""
     last = re.search(r"(\w+)\s+$", before)
-    return bool(last) and last.group(1).lower() in cuewords.words("nouns", "model_heads")
+    return last is not None and last.group(1).lower() in cuewords.words("nouns", "model_heads")
 
 
 def find_companies(text: str, start: int, end: int) -> list[CompanyMention]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ingest.contract import Fact
+from typing import Any
+
 from ingest.extract.analysis import SentenceAnalysis
+from ingest.extract.contract import Fact
 from ingest.extract.discourse import Discourse
 
 
@@ -13,7 +15,7 @@ def sentence_evidence(text: str, analysis: SentenceAnalysis) -> tuple[str, int, 
 
 
 def make_fact(
-    discourse: Discourse, fact_type: str, analysis: SentenceAnalysis, text: str, **fields: object
+    discourse: Discourse, fact_type: str, analysis: SentenceAnalysis, text: str, **fields: Any
 ) -> Fact:
     evidence, start, end = sentence_evidence(text, analysis)
     return Fact(
@@ -23,4 +25,4 @@ def make_fact(
         char_start=start,
         char_end=end,
         **fields,
-    )  # type: ignore[arg-type]
+    )

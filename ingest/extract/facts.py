@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ingest.contract import Fact
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
 from ingest.extract.attach import TIME_EVIDENCE, Attachment, attach_time, is_baseline
 from ingest.extract.confidence import confidence
+from ingest.extract.contract import Fact
 from ingest.extract.counted_nouns import (
     MAX_VEHICLE_COUNT,
     MIN_VEHICLE_COUNT,

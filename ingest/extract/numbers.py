@@ -120,9 +120,9 @@ def _classify(text: str, q: Quantity, raw: str) -> None:
     if q.currency:
         q.kind = "money"
         return
-    if numbers.percent_after.match(after):
+    if percent := numbers.percent_after.match(after):
         q.kind = "percent"
-        q.end += numbers.percent_after.match(after).end()
+        q.end += percent.end()
         return
     if numbers.ratio_after.match(after):
         q.kind = "ratio"
@@ -256,18 +256,18 @@ def find_quantities(
     for match in numbers.spelled.finditer(text, start, end):
         if is_masked(*match.span()) or overlaps_digits(*match.span()):
             continue
-        value = spelled_value(match.group())
-        if value is None:
+        spelled = spelled_value(match.group())
+        if spelled is None:
             continue
         q = Quantity(
             match.start(),
             match.end(),
-            value,
+            spelled,
             "count",
             spelled=True,
-            significant_digits=_significant(str(int(value))),
+            significant_digits=_significant(str(int(spelled))),
         )
-        _classify(text, q, str(int(value)) + ".0")
+        _classify(text, q, str(int(spelled)) + ".0")
         q.qualifier, q.qualifier_start = read_qualifier(text, q.start)
         found.append(q)
     return sorted(found, key=lambda q: q.start)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ingest.contract import Fact
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
 from ingest.extract.attach import plant_time
 from ingest.extract.confidence import BASE, confidence
+from ingest.extract.contract import Fact
 from ingest.extract.counted_nouns import window_before
 from ingest.extract.discourse import Discourse
 from ingest.extract.fact_rows import make_fact

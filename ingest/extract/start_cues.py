@@ -48,7 +48,7 @@ def start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, st
         for ga, gb in gerunds:
             if 0 <= ga - vb <= 2 and not _produces_other_goods(text, gb, end):
                 found.append((va, gb, "production_start"))
-    named = [(m.start, m.end) for m in (*analysis.models, *analysis.companies, *analysis.places)]
+    named = analysis.name_spans()
     for va, vb in verbs:
         for na, nb in nouns:
             gap_start, gap_end = min(vb, nb), max(va, na)

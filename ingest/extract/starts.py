@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.contract import Fact
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
 from ingest.extract.confidence import BASE
+from ingest.extract.contract import Fact
 from ingest.extract.discourse import Discourse, PlantRef
 from ingest.extract.fact_rows import make_fact
 from ingest.extract.mood import modality, status_for
@@ -49,10 +49,10 @@ def production_start_facts(
     models = analysis.models
     pairs: list[tuple[TimeExpression, str | None]] = []
     if len(times) > 1 and len(models) > 1:
-        for model in models:
-            following = [t for t in times if t.start > model.end]
+        for named_model in models:
+            following = [t for t in times if t.start > named_model.end]
             if following:
-                pairs.append((following[0], model.text))
+                pairs.append((following[0], named_model.text))
     else:
         clause = cuewords.clause_bounds(text, first_cue[0], analysis.start, analysis.end)
         in_clause = [t for t in times if clause[0] <= t.start < clause[1]]
@@ -60,8 +60,9 @@ def production_start_facts(
             in_clause or times,
             key=lambda t: min(abs(t.start - first_cue[1]), abs(first_cue[0] - t.end)),
         )
-        model = models[0].text if models else _unlisted_model(text, analysis, first_cue[1])
-        pairs.append((time, model))
+        pairs.append(
+            (time, models[0].text if models else _unlisted_model(text, analysis, first_cue[1]))
+        )
     subject, location, operator = _start_subject(text, analysis, discourse, first_cue[0])
     facts = []
     for time, model in pairs:
@@ -225,11 +226,7 @@ def _unlisted_model(text: str, analysis: SentenceAnalysis, cue_end: int) -> str 
     name_start, name_end = match.span("name")
     if cuewords.rule("plant_after_name").match(text, name_end, analysis.end):
         return None  # "production of the Kia Qazaqstan plant": a plant, not a model
-    named = [
-        (m.start, m.end)
-        for m in (*analysis.companies, *analysis.places)
-        if name_start <= m.start < name_end
-    ]
+    named = [(a, b) for a, b in analysis.name_spans(models=False) if name_start <= a < name_end]
     words = [w for w in re.finditer(r"\S+", text[name_start:name_end])]
     uncovered = [w for w in words if not any(a <= name_start + w.start() < b for a, b in named)]
     return match.group("name") if uncovered else None
@@ -247,11 +244,11 @@ def _start_subject(
         return ref.label, ref.location, ref.operator
     makers = [c for c in analysis.companies if c.company.kind in ("brand", "manufacturer")]
     model_brands = {m.model.brand for m in analysis.models}
-    plant = discourse.plant
-    if plant is not None and all(
-        c.company.name in model_brands or c.company.name == plant.operator for c in makers
+    spoken_of = discourse.plant
+    if spoken_of is not None and all(
+        c.company.name in model_brands or c.company.name == spoken_of.operator for c in makers
     ):
-        return plant.label, plant.location, plant.operator
+        return spoken_of.label, spoken_of.location, spoken_of.operator
     if makers:
         # The maker nearest the cue, manufacturers before brands, and not a model's brand
         # ("after launching Chevrolet Onix production": Chevrolet names the model).
@@ -266,5 +263,5 @@ def _start_subject(
             else (discourse.main_country.name if discourse.main_country else None)
         )
         return company.company.name, location, company.company.name
-    plant = plant_ref(analysis, discourse)
-    return plant.label, plant.location, plant.operator
+    ref = plant_ref(analysis, discourse)
+    return ref.label, ref.location, ref.operator

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ingest.extract.lang import active_code, pack
 
@@ -65,7 +66,7 @@ def words(raw: str) -> str:
     return re.sub(r"\s+", " ", raw.lower()).strip()
 
 
-def lookup(table: dict, raw: str) -> object:
+def lookup(table: dict[str, Any], raw: str) -> Any:
     """The entry of the longest key that `raw` (normalised) starts with."""
     phrase = words(raw)
     for key in sorted(table, key=len, reverse=True):

@@ -126,9 +126,10 @@ def resolve(kind: str, m: re.Match[str], ctx: Matcher) -> tuple[Period | None, b
             return None, False
         return span_period(year_period(base - n), year_period(base)), True
     if kind == "season":  # "in autumn 2023": the months the season's word names
-        first, last = lookup(times.seasons, g["s"]) or (None, None)
-        if first is None:
+        season: tuple[int, int] | None = lookup(times.seasons, g["s"])
+        if season is None:
             return None, False
+        first, last = season
         year = int(g["y"]) if g.get("y") else ctx.year_for(last)
         if year is None:
             return None, False
@@ -186,8 +187,8 @@ def resolve(kind: str, m: re.Match[str], ctx: Matcher) -> tuple[Period | None, b
             return None, False
         return span_period(month_period(pub.year, 1), month_period(pub.year, pub.month)), True
     if kind == "same_day":  # "began on the same day": the day the article spoke of last
-        day = ctx.context.last_day
-        return (day, True) if day is not None else (None, False)
+        last_day = ctx.context.last_day
+        return (last_day, True) if last_day is not None else (None, False)
     if kind == "today":
         if pub is None:
             return None, False

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
-
-from ingest.lexicon import furniture
+from functools import cache
+from pathlib import Path
 
 TERMINAL = tuple('.!?…:;"”’»)')
 SMALL_WORDS = frozenset(
@@ -13,6 +14,14 @@ SMALL_WORDS = frozenset(
 )
 MAX_HEADING_WORDS = 16
 WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+FURNITURE = Path(__file__).parent / "furniture.toml"
+
+
+@cache
+def furniture() -> dict:
+    """What page furniture looks like: menu words, caption credits, teaser marks."""
+    with FURNITURE.open("rb") as handle:
+        return tomllib.load(handle)
 
 
 @dataclass(frozen=True)

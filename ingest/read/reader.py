@@ -22,25 +22,29 @@ RECENT_SECONDS = 5.0
 SECOND_LOOK_SECONDS = 0.3
 MAX_BYTES_ENV = "QAZAUTO_MAX_FILE_BYTES"
 
-ARTICLE_SCHEMA = {
-    "article_id": pl.String,
-    "file_path": pl.String,
-    "title": pl.String,
-    "published_at": pl.Date,
-    "source_url": pl.String,
-    "encoding": pl.String,
-    "content_sha256": pl.String,
-    "n_chars": pl.Int64,
-    "language": pl.String,
-    "text": pl.String,
-}
-REJECTION_SCHEMA = {
-    "article_id": pl.String,
-    "file_path": pl.String,
-    "reason": pl.String,
-    "message": pl.String,
-    "size_bytes": pl.Int64,
-}
+ARTICLE_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "file_path": pl.String(),
+        "title": pl.String(),
+        "published_at": pl.Date(),
+        "source_url": pl.String(),
+        "encoding": pl.String(),
+        "content_sha256": pl.String(),
+        "n_chars": pl.Int64(),
+        "language": pl.String(),
+        "text": pl.String(),
+    }
+)
+REJECTION_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "file_path": pl.String(),
+        "reason": pl.String(),
+        "message": pl.String(),
+        "size_bytes": pl.Int64(),
+    }
+)
 
 
 @dataclass(frozen=True)

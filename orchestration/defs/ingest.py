@@ -2,9 +2,9 @@
 
 import dagster as dg
 
-from ingest.contract import SUMMARY_COLUMNS
-from ingest.land import RAW_SCHEMA, RAW_TABLES, ingest_folder
-from ingest.ledger import LEDGER_TABLE
+from ingest.extract.contract import SUMMARY_COLUMNS
+from ingest.land.ledger import LEDGER_TABLE
+from ingest.land.warehouse import RAW_SCHEMA, RAW_TABLES, ingest_folder
 from orchestration.partitions import ARTICLE_FILES
 from orchestration.resources import WRITER_POOL, WarehouseConfig
 

@@ -4,10 +4,10 @@ import base64
 
 import dagster as dg
 
-from ingest.brief import write_brief
-from ingest.publish import publish
 from orchestration.defs.warehouse import warehouse_models
 from orchestration.resources import WarehouseConfig
+from publish.brief import write_brief
+from publish.snapshot import publish
 
 SERVED_KEYS = [key for key in warehouse_models.keys if key.path[0] in ("marts", "quality")]
 

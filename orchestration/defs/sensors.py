@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from ingest import settings
+from common import settings
 from orchestration.defs.jobs import build_warehouse
 from orchestration.partitions import ARTICLE_FILES, plan_partitions, range_tags
 

@@ -12,9 +12,9 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 from dagster_dbt.errors import DagsterDbtCliRuntimeError
 
-from ingest.land import RAW_SCHEMA
-from ingest.ledger import LEDGER_TABLE
-from ingest.warehouse_lock import is_lock_error, wait_until_free
+from common.warehouse_lock import is_lock_error, wait_until_free
+from ingest.land.ledger import LEDGER_TABLE
+from ingest.land.warehouse import RAW_SCHEMA
 from orchestration.project import MANIFEST, dbt_project
 from orchestration.resources import WRITER_POOL, WarehouseConfig
 
@@ -114,7 +114,7 @@ def _mart_metadata(con, table: str) -> dict[str, object]:
 
 def with_mart_metadata(events: list, database) -> Iterator:
     """The dbt events, mart materialisations carrying row count, newest period and a preview."""
-    from ingest.warehouse_lock import connect_when_free
+    from common.warehouse_lock import connect_when_free
 
     con = connect_when_free(database, read_only=True)
     try:

@@ -6,7 +6,7 @@ import shutil
 import duckdb
 import pytest
 
-from ingest.land import ingest_folder
+from ingest.land.warehouse import ingest_folder
 from tests.conftest import run_dbt
 
 INCREMENTAL_MODELS = ("int_facts", "int_company_relations")

@@ -3,7 +3,7 @@ and counted by the quality model of languages."""
 
 import duckdb
 
-from ingest.land import ingest_folder
+from ingest.land.warehouse import ingest_folder
 from tests.conftest import run_dbt
 
 

@@ -34,8 +34,9 @@ relations as (
         sentences.char_end
     from mentions
     inner join sentences
-        on mentions.article_id = sentences.article_id
-        and mentions.sentence_index = sentences.sentence_index
+        on
+            mentions.article_id = sentences.article_id
+            and mentions.sentence_index = sentences.sentence_index
 ),
 
 ledger as (

@@ -16,7 +16,12 @@ with facts as (
 ),
 
 articles as (
-    select article_id, published_at, language, is_retired from {{ ref('stg_articles') }}
+    select
+        article_id,
+        published_at,
+        language,
+        is_retired
+    from {{ ref('stg_articles') }}
 ),
 
 ledger as (
@@ -24,7 +29,10 @@ ledger as (
 ),
 
 fact_types as (
-    select fact_type, family from {{ ref('fact_types') }}
+    select
+        fact_type,
+        family
+    from {{ ref('fact_types') }}
 )
 
 select
@@ -34,7 +42,7 @@ select
     articles.is_retired,
     case
         when fact_types.family in ('plant_metric', 'plant_event')
-        then {{ plant_key('facts.plant_operator', 'facts.plant_city') }}
+            then {{ plant_key('facts.plant_operator', 'facts.plant_city') }}
     end as plant_key,
     coalesce(facts.scope, 'whole plant') as plant_scope,
     coalesce(facts.location, facts.subject) as geography,

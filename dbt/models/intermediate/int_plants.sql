@@ -11,8 +11,8 @@ with plant_facts as (
         ingested_at
     from {{ ref('stg_fact_mentions') }}
     where fact_type in (
-        select fact_type from {{ ref('fact_types') }}
-        where family in ('plant_metric', 'plant_event')
+        select registry.fact_type from {{ ref('fact_types') }} as registry
+        where registry.family in ('plant_metric', 'plant_event')
     )
 ),
 

@@ -3,7 +3,9 @@ with articles as (
 ),
 
 fact_counts as (
-    select article_id, count(*) as fact_count
+    select
+        article_id,
+        count(*) as fact_count
     from {{ ref('stg_fact_mentions') }}
     group by article_id
 )

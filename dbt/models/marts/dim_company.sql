@@ -1,9 +1,17 @@
 with reference as (
-    select name, kind, country_of_origin, parent from {{ ref('companies') }}
+    select
+        name,
+        kind,
+        country_of_origin,
+        parent
+    from {{ ref('companies') }}
 ),
 
 mentions as (
-    select entity_name, count(*) as n_mentions, count(distinct article_id) as n_articles
+    select
+        entity_name,
+        count(*) as n_mentions,
+        count(distinct article_id) as n_articles
     from {{ ref('stg_entity_mentions') }}
     where entity_type = 'company'
     group by entity_name

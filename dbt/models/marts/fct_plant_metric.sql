@@ -1,5 +1,8 @@
 with fact_types as (
-    select fact_type, metric, unit as registry_unit
+    select
+        fact_type,
+        metric,
+        unit as registry_unit
     from {{ ref('fact_types') }}
     where family = 'plant_metric'
 ),

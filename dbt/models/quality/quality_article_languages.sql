@@ -1,13 +1,18 @@
 -- Articles by language: how many, whether the extractor reads the language, how many facts
 -- they gave. Articles in a language without a pack land with no facts, and are counted here.
 with articles as (
-    select article_id, coalesce(language, 'unknown') as language, has_language_pack
+    select
+        article_id,
+        coalesce(language, 'unknown') as language,
+        has_language_pack
     from {{ ref('stg_articles') }}
     where not is_retired
 ),
 
 facts as (
-    select article_id, count(*) as fact_count
+    select
+        article_id,
+        count(*) as fact_count
     from {{ ref('stg_fact_mentions') }}
     group by article_id
 )

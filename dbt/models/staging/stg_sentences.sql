@@ -1,6 +1,6 @@
+{% set index_text = dbt.cast("sentence_index", api.Column.translate_type("string")) %}
 select
-    {{ dbt.concat(["article_id", "'#'", dbt.cast("sentence_index", api.Column.translate_type("string"))]) }}
-        as sentence_id,
+    {{ dbt.concat(["article_id", "'#'", index_text]) }} as sentence_id,
     article_id,
     sentence_index,
     block_kind,

@@ -9,14 +9,16 @@ import time
 
 import pytest
 
-from ingest.land import ingest_folder
+from ingest.land.warehouse import ingest_folder
 from ingest.read import read_articles
 from tests.conftest import FIXTURES
 
 QUARANTINE = FIXTURES / "quarantine"
 EXPECTED = {
     row["file"]: row["outcome"]
-    for row in csv.DictReader((QUARANTINE / "expected.csv").open(encoding="utf-8"))
+    for row in csv.DictReader(
+        (QUARANTINE / "expected.csv").read_text(encoding="utf-8").splitlines()
+    )
 }
 
 

@@ -3,9 +3,9 @@
 import polars as pl
 from polars.testing import assert_frame_equal
 
-from ingest.parallel import Extractors, extract_in_parallel, workers_for
-from ingest.pipeline import extract_articles
+from ingest.land.parallel import Extractors, extract_in_parallel, workers_for
 from ingest.read import read_articles
+from ingest.tables.frames import extract_articles
 
 
 def test_two_processes_extract_what_one_does(seeds_dir):

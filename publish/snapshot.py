@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.warehouse_lock import wait_until_free
+from common.warehouse_lock import wait_until_free
 
 SNAPSHOT_NAME = "qazauto.duckdb"
 PARQUET_DIR = "parquet"

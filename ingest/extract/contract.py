@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import asdict, dataclass
 from functools import cache
-from pathlib import Path
 
-REGISTRY = Path(__file__).parent / "lexicons" / "fact_types.csv"
+import reference
 
 
 @dataclass(frozen=True)
 class FactType:
-    """One row of the fact-type registry (`lexicons/fact_types.csv`, also a dbt seed)."""
+    """One row of the fact-type registry (`reference/fact_types.csv`, also a dbt seed)."""
 
     name: str
     family: str  # vehicle_count | plant_metric | plant_event
@@ -28,20 +26,19 @@ class FactType:
 @cache
 def fact_types() -> dict[str, FactType]:
     """The registry: every fact type the extractor emits and the warehouse models."""
-    with REGISTRY.open(encoding="utf-8", newline="") as handle:
-        return {
-            row["fact_type"]: FactType(
-                name=row["fact_type"],
-                family=row["family"],
-                unit=row["unit"] or None,
-                metric=row["metric"] or None,
-                min_value=float(row["min_value"]) if row["min_value"] else None,
-                max_value=float(row["max_value"]) if row["max_value"] else None,
-                future_status=row["future_status"],
-                description=row["description"],
-            )
-            for row in csv.DictReader(handle)
-        }
+    return {
+        row["fact_type"]: FactType(
+            name=row["fact_type"],
+            family=row["family"],
+            unit=row["unit"] or None,
+            metric=row["metric"] or None,
+            min_value=float(row["min_value"]) if row["min_value"] else None,
+            max_value=float(row["max_value"]) if row["max_value"] else None,
+            future_status=row["future_status"],
+            description=row["description"],
+        )
+        for row in reference.rows("fact_types")
+    }
 
 
 FACT_TYPES = tuple(fact_types())

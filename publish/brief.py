@@ -13,7 +13,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.warehouse_lock import connect_when_free
+from common.warehouse_lock import connect_when_free
 
 CHART_DIR = "charts"
 BRIEF_NAME = "brief.html"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ingest.settings import warehouse_path
+from common.settings import warehouse_path
 
 SHOWN_SCHEMAS = ("raw", "marts")
 

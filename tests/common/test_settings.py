@@ -1,4 +1,4 @@
-from ingest import settings
+from common import settings
 
 
 def test_paths_default_to_the_project_and_follow_the_environment(monkeypatch, tmp_path):

@@ -1,6 +1,6 @@
 from html.parser import HTMLParser
 
-from ingest.brief import write_brief
+from publish.brief import write_brief
 
 
 class Page(HTMLParser):

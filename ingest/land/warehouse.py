@@ -11,22 +11,17 @@ written in one transaction, from Arrow data: a crash leaves the previous state w
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import time
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import polars as pl
 
-from ingest.ledger import LEDGER_SCHEMA, LEDGER_TABLE, plan_reads
-from ingest.parallel import Extractors
-from ingest.pipeline import (
-    FACT_SCHEMA,
-    has_language_pack,
-    language_warnings,
-    quarantine_overruns,
-)
+from common.settings import extract_seconds_per_file, extract_workers
+from common.warehouse_lock import connect_when_free
+from ingest.land.extractor_version import extractor_version
+from ingest.land.ledger import LEDGER_SCHEMA, LEDGER_TABLE, plan_reads
+from ingest.land.parallel import Extractors
 from ingest.read.reader import (
     REJECTION_SCHEMA,
     ReadOutcome,
@@ -35,8 +30,12 @@ from ingest.read.reader import (
     max_file_bytes,
     read_all,
 )
-from ingest.settings import extract_seconds_per_file, extract_workers
-from ingest.warehouse_lock import connect_when_free
+from ingest.tables.frames import (
+    FACT_SCHEMA,
+    has_language_pack,
+    language_warnings,
+    quarantine_overruns,
+)
 
 RAW_SCHEMA = "raw"
 RAW_TABLES = ("articles", "rejected_files", "sentences", "fact_mentions", "entity_mentions")
@@ -67,25 +66,6 @@ class Landing:
     # What a person should hear about without the run failing: sources.csv rows that match no
     # file, articles in a language no pack reads.
     warnings: list[str] = field(default_factory=list)
-
-
-# What decides the rows a file gives: reading, extraction and their lexicons. Other modules
-# (landing, parallelism, publication) can change without reading every file again.
-EXTRACTOR_SOURCES = ("read", "extract", "lexicons", "lexicon.py", "pipeline.py", "contract.py")
-
-
-@cache
-def extractor_version() -> str:
-    """A hash of the extractor's code and lexicons: when it changes, every file is read again."""
-    root = Path(__file__).parent
-    digest = hashlib.sha256()
-    for source in EXTRACTOR_SOURCES:
-        top = root / source
-        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
-            if path.suffix in (".py", ".csv", ".toml", ".txt") and path.is_file():
-                digest.update(path.relative_to(root).as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def connect(path: Path):  # -> duckdb.DuckDBPyConnection
@@ -130,10 +110,10 @@ def _stamp(frame: pl.DataFrame, run_id: str, ingested_at: dt.datetime) -> pl.Dat
 
 
 def _empty_frames() -> dict[str, pl.DataFrame]:
-    from ingest.pipeline import ENTITY_SCHEMA, FACT_SCHEMA, SENTENCE_SCHEMA
     from ingest.read.reader import ARTICLE_SCHEMA
+    from ingest.tables.frames import ENTITY_SCHEMA, FACT_SCHEMA, SENTENCE_SCHEMA
 
-    stamp = {"run_id": pl.String, "ingested_at": pl.Datetime("us")}
+    stamp = {"run_id": pl.String(), "ingested_at": pl.Datetime("us")}
     return {
         "articles": pl.DataFrame(
             schema={
@@ -331,6 +311,7 @@ def _classify(
             batch.kept.append(outcome)
         else:
             article = outcome.article
+            assert article is not None, "a file read without rejection has its article"
             first = known.get(article["content_sha256"])
             if first is not None and first != article["article_id"]:
                 entry.update(status="duplicate", duplicate_of=first)
@@ -344,7 +325,7 @@ def _classify(
                     and previous["content_sha256"] == article["content_sha256"]
                     and previous["extractor_version"] == version
                 )
-                if unchanged_text:
+                if previous is not None and unchanged_text:
                     batch.replaced_ids.remove(previous["article_id"])
                     landing.unchanged.append(path)
                 else:

@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 import polars as pl
 
-from ingest.pipeline import (
+from ingest.tables.frames import (
     ENTITY_SCHEMA,
     FACT_SCHEMA,
     OVERRUN_SCHEMA,

@@ -9,72 +9,80 @@ from pathlib import Path
 
 import polars as pl
 
-from ingest.contract import FACT_COLUMNS, Fact
 from ingest.extract.article import (
     ArticleExtraction,
     EntityMention,
     ExtractionOverrun,
     extract_article,
 )
+from ingest.extract.contract import FACT_COLUMNS, Fact
 from ingest.extract.lang import DEFAULT_LANGUAGE, available, pack_for, speaking
 from ingest.extract.periods import parse_label
 from ingest.read import ReadResult, read_articles
 
-SENTENCE_SCHEMA = {
-    "article_id": pl.String,
-    "sentence_index": pl.Int64,
-    "block_kind": pl.String,
-    "paragraph": pl.Int64,
-    "char_start": pl.Int64,
-    "char_end": pl.Int64,
-    "text": pl.String,
-}
-FACT_SCHEMA = {
-    "article_id": pl.String,
-    "fact_type": pl.String,
-    "subject": pl.String,
-    "location": pl.String,
-    "period": pl.String,
-    "value": pl.Float64,
-    "unit": pl.String,
-    "qualifier": pl.String,
-    "status": pl.String,
-    "evidence": pl.String,
-    "char_start": pl.Int64,
-    "char_end": pl.Int64,
-    "vehicle_type": pl.String,
-    "model": pl.String,
-    "milestone": pl.String,
-    "confidence": pl.Float64,
-    "plant_operator": pl.String,
-    "plant_city": pl.String,
-    "segment": pl.String,
-    "scope": pl.String,
-    "period_start": pl.Date,
-    "period_end": pl.Date,
-    "period_grain": pl.String,
-}
-ENTITY_SCHEMA = {
-    "article_id": pl.String,
-    "sentence_index": pl.Int64,
-    "entity_type": pl.String,
-    "name": pl.String,
-    "surface": pl.String,
-    "char_start": pl.Int64,
-    "char_end": pl.Int64,
-    "kind": pl.String,
-    "country": pl.String,
-    "iso2": pl.String,
-    "latitude": pl.Float64,
-    "longitude": pl.Float64,
-    "operator": pl.String,
-    "relation": pl.String,
-    "relation_country": pl.String,
-}
+SENTENCE_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "sentence_index": pl.Int64(),
+        "block_kind": pl.String(),
+        "paragraph": pl.Int64(),
+        "char_start": pl.Int64(),
+        "char_end": pl.Int64(),
+        "text": pl.String(),
+    }
+)
+FACT_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "fact_type": pl.String(),
+        "subject": pl.String(),
+        "location": pl.String(),
+        "period": pl.String(),
+        "value": pl.Float64(),
+        "unit": pl.String(),
+        "qualifier": pl.String(),
+        "status": pl.String(),
+        "evidence": pl.String(),
+        "char_start": pl.Int64(),
+        "char_end": pl.Int64(),
+        "vehicle_type": pl.String(),
+        "model": pl.String(),
+        "milestone": pl.String(),
+        "confidence": pl.Float64(),
+        "plant_operator": pl.String(),
+        "plant_city": pl.String(),
+        "segment": pl.String(),
+        "scope": pl.String(),
+        "period_start": pl.Date(),
+        "period_end": pl.Date(),
+        "period_grain": pl.String(),
+    }
+)
+ENTITY_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "sentence_index": pl.Int64(),
+        "entity_type": pl.String(),
+        "name": pl.String(),
+        "surface": pl.String(),
+        "char_start": pl.Int64(),
+        "char_end": pl.Int64(),
+        "kind": pl.String(),
+        "country": pl.String(),
+        "iso2": pl.String(),
+        "latitude": pl.Float64(),
+        "longitude": pl.Float64(),
+        "operator": pl.String(),
+        "relation": pl.String(),
+        "relation_country": pl.String(),
+    }
+)
 
 
 # Articles whose extraction ran past the per-file budget: they go to the quarantine.
-OVERRUN_SCHEMA = {"article_id": pl.String, "reason": pl.String, "message": pl.String}
+OVERRUN_SCHEMA = pl.Schema(
+    {"article_id": pl.String(), "reason": pl.String(), "message": pl.String()}
+)
 Frames = tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]
 
 

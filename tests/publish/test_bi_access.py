@@ -6,7 +6,7 @@ import subprocess
 import sys
 import textwrap
 
-from ingest.publish import publish
+from publish.snapshot import publish
 
 SUPERSET_LIKE_CLIENT = textwrap.dedent("""
     import json, sys

@@ -7,7 +7,7 @@ import textwrap
 import duckdb
 import polars as pl
 
-from ingest.publish import publish
+from publish.snapshot import publish
 
 READER = textwrap.dedent("""
     import sys, duckdb
@@ -56,6 +56,8 @@ def test_a_reader_keeps_its_snapshot_while_a_new_one_is_published(built_warehous
     reader.stdin.flush()
     assert reader.stdout.readline().strip() == "3"  # the old file, still open, still whole
     assert reader.wait(timeout=30) == 0
+    reader.stdin.close()
+    reader.stdout.close()
     with duckdb.connect(str(snapshot), read_only=True) as fresh:
         assert fresh.sql("select count(*) from marts.fct_ev_stock").fetchall() == [(2,)]
 

@@ -1,29 +1,18 @@
-"""Curated word lists and reference tables, loaded once from `ingest/lexicons/`."""
+"""The reference tables as the extractor uses them (`reference/`), and its place stoplist."""
 
 from __future__ import annotations
 
-import csv
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-LEXICON_DIR = Path(__file__).parent / "lexicons"
+import reference
 
-
-def _rows(name: str) -> list[dict[str, str]]:
-    with (LEXICON_DIR / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+STOPLIST = Path(__file__).parent / "place_stoplist.txt"
 
 
 def _split(cell: str | None) -> list[str]:
     return [part.strip() for part in (cell or "").split("|") if part.strip()]
-
-
-@cache
-def furniture() -> dict:
-    with (LEXICON_DIR / "furniture.toml").open("rb") as handle:
-        return tomllib.load(handle)
 
 
 @dataclass(frozen=True)
@@ -64,7 +53,7 @@ def companies() -> tuple[Company, ...]:
             parent=row["parent"] or None,
             aliases=tuple(_split(row["aliases"])),
         )
-        for row in _rows("companies.csv")
+        for row in reference.rows("companies")
     )
 
 
@@ -77,7 +66,7 @@ def vehicle_models() -> tuple[VehicleModel, ...]:
             aliases=tuple(_split(row["aliases"])),
             needs_brand=row["needs_brand"] == "true",
         )
-        for row in _rows("vehicle_models.csv")
+        for row in reference.rows("vehicle_models")
     )
 
 
@@ -93,16 +82,16 @@ def curated_countries() -> tuple[Country, ...]:
             latitude=float(row["latitude"]),
             longitude=float(row["longitude"]),
         )
-        for row in _rows("countries.csv")
+        for row in reference.rows("countries")
     )
 
 
 @cache
 def place_aliases() -> tuple[dict[str, str], ...]:
-    return tuple(_rows("place_aliases.csv"))
+    return tuple(reference.rows("place_aliases"))
 
 
 @cache
 def place_stoplist() -> frozenset[str]:
-    lines = (LEXICON_DIR / "place_stoplist.txt").read_text(encoding="utf-8").splitlines()
+    lines = STOPLIST.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

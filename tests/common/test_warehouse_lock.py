@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from ingest.warehouse_lock import WarehouseBusyError, connect_when_free
+from common.warehouse_lock import WarehouseBusyError, connect_when_free
 
 HOLDER = textwrap.dedent("""
     import sys, time, duckdb
@@ -31,6 +31,7 @@ def test_a_writer_waits_for_the_lock_instead_of_failing(tmp_path):
     assert time.monotonic() - started >= 0.5
     con.close()
     holder.wait(timeout=30)
+    holder.stdout.close()
 
 
 def test_waiting_has_a_limit(tmp_path):
@@ -39,3 +40,5 @@ def test_waiting_has_a_limit(tmp_path):
     with pytest.raises(WarehouseBusyError, match="stayed locked"):
         connect_when_free(database, wait_seconds=1)
     holder.kill()
+    holder.wait(timeout=30)
+    holder.stdout.close()

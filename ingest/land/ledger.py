@@ -24,22 +24,24 @@ from ingest.read.discover import (
 )
 
 LEDGER_TABLE = "article_ledger"
-LEDGER_SCHEMA = {
-    "file_path": pl.String,
-    "article_id": pl.String,
-    "content_sha256": pl.String,
-    "size_bytes": pl.Int64,
-    "mtime_ns": pl.Int64,
-    "status": pl.String,  # active | duplicate | rejected | retired
-    "duplicate_of": pl.String,
-    "extractor_version": pl.String,
-    "first_seen_at": pl.Datetime("us"),
-    "last_seen_at": pl.Datetime("us"),
-    # When this row last changed (read again, retired): incremental models take in the
-    # articles whose row changed since their last build.
-    "changed_at": pl.Datetime("us"),
-    "run_id": pl.String,
-}
+LEDGER_SCHEMA = pl.Schema(
+    {
+        "file_path": pl.String(),
+        "article_id": pl.String(),
+        "content_sha256": pl.String(),
+        "size_bytes": pl.Int64(),
+        "mtime_ns": pl.Int64(),
+        "status": pl.String(),  # active | duplicate | rejected | retired
+        "duplicate_of": pl.String(),
+        "extractor_version": pl.String(),
+        "first_seen_at": pl.Datetime("us"),
+        "last_seen_at": pl.Datetime("us"),
+        # When this row last changed (read again, retired): incremental models take in the
+        # articles whose row changed since their last build.
+        "changed_at": pl.Datetime("us"),
+        "run_id": pl.String(),
+    }
+)
 
 
 @dataclass
@@ -84,7 +86,7 @@ def plan_reads(ledger: pl.DataFrame, folder: Path, only: set[str] | None, versio
     sizes, mtimes = zip(*(_state(item) for item in listed), strict=True) if listed else ((), ())
     looked_at = pl.DataFrame(
         {"file_path": [item.path for item in listed], "size": sizes, "mtime": mtimes},
-        schema={"file_path": pl.String, "size": pl.Int64, "mtime": pl.Int64},
+        schema={"file_path": pl.String(), "size": pl.Int64(), "mtime": pl.Int64()},
     )
     compared = looked_at.join(
         ledger, on="file_path", how="left", maintain_order="left"

@@ -1,0 +1,1 @@
+"""What every stage may use: settings, the warehouse lock, a report of what the warehouse holds."""

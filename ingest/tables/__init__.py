@@ -1,0 +1,1 @@
+"""Extraction results as polars frames: the rows the warehouse lands, per article."""

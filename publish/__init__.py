@@ -1,0 +1,1 @@
+"""Publication, after the checks: the read-only snapshot for BI tools and the HTML brief."""
