@@ -6,7 +6,7 @@
 -#}
 {% macro changed_articles() -%}
     select article_id
-    from {{ source('raw', 'article_ledger') }}
+    from {{ ref('stg_article_ledger') }}
     where changed_at > (
         select coalesce(max(ledger_changed_at), {{ dbt.cast("'1900-01-01'", api.Column.translate_type("timestamp")) }})
         from {{ this }}
@@ -15,7 +15,7 @@
 
 {% macro ledger_changed_at() -%}
     select article_id, max(changed_at) as ledger_changed_at
-    from {{ source('raw', 'article_ledger') }}
+    from {{ ref('stg_article_ledger') }}
     group by article_id
 {%- endmacro %}
 

@@ -109,6 +109,11 @@ def _stamp(frame: pl.DataFrame, run_id: str, ingested_at: dt.datetime) -> pl.Dat
     )
 
 
+def raw_table_schemas() -> dict[str, pl.Schema]:
+    """The columns and types of every table landed in the raw schema, the ledger included."""
+    return {table: frame.schema for table, frame in _empty_frames().items()}
+
+
 def _empty_frames() -> dict[str, pl.DataFrame]:
     from ingest.read.reader import ARTICLE_SCHEMA
     from ingest.tables.frames import ENTITY_SCHEMA, FACT_SCHEMA, SENTENCE_SCHEMA

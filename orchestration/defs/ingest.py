@@ -4,7 +4,8 @@ import dagster as dg
 
 from ingest.extract.contract import SUMMARY_COLUMNS
 from ingest.land.ledger import LEDGER_TABLE
-from ingest.land.warehouse import RAW_SCHEMA, RAW_TABLES, ingest_folder
+from ingest.land.warehouse import RAW_SCHEMA, RAW_TABLES, ingest_folder, raw_table_schemas
+from orchestration import table_metadata
 from orchestration.partitions import ARTICLE_FILES
 from orchestration.resources import WRITER_POOL, WarehouseConfig
 
@@ -19,36 +20,25 @@ RAW_DESCRIPTIONS = {
 }
 LANDED_TABLES = (*RAW_TABLES, LEDGER_TABLE)
 PREVIEW_COLUMNS = [*SUMMARY_COLUMNS, "language"]
-
-
-def _preview(frame, columns: list[str], rows: int = 15) -> dg.MetadataValue:
-    table = frame.select(columns).head(rows)
-    header = "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n"
-    body = "".join(
-        "| " + " | ".join("" if v is None else str(v) for v in row) + " |\n"
-        for row in table.iter_rows()
-    )
-    return dg.MetadataValue.md(header + body)
+RAW_TABLE_SCHEMAS = raw_table_schemas()
 
 
 FILE_TABLE_ROWS = 200
+FILE_TABLE_SCHEMA = {"file": "string", "outcome": "string"}
 
 
-def _file_table(landing) -> dg.MetadataValue:
+def _file_table(landing) -> dg.TableMetadataValue:
     """What this run did with each file it looked at (new, changed, retired, ...)."""
     outcomes = [
-        (outcome, path)
+        (path.rsplit("/", 1)[-1], outcome)
         for outcome in ("new", "changed", "retired", "duplicates", "rejected", "pending")
         for path in getattr(landing, outcome)
     ]
-    lines = ["| file | outcome |", "|---|---|"]
-    lines += [
-        f"| {path.rsplit('/', 1)[-1]} | {outcome} |" for outcome, path in outcomes[:FILE_TABLE_ROWS]
-    ]
+    rows = outcomes[:FILE_TABLE_ROWS]
     if len(outcomes) > FILE_TABLE_ROWS:
-        lines.append(f"| ... {len(outcomes) - FILE_TABLE_ROWS} more | |")
-    lines.append(f"| ({len(landing.unchanged)} unchanged files, not read) | unchanged |")
-    return dg.MetadataValue.md("\n".join(lines))
+        rows.append((f"... {len(outcomes) - FILE_TABLE_ROWS} more", None))
+    rows.append((f"({len(landing.unchanged)} unchanged files, not read)", "unchanged"))
+    return table_metadata.table(FILE_TABLE_SCHEMA, rows)
 
 
 @dg.multi_asset(
@@ -58,6 +48,9 @@ def _file_table(landing) -> dg.MetadataValue:
             description=RAW_DESCRIPTIONS[table],
             group_name="ingest",
             kinds={"python", "polars", "duckdb"},
+            metadata={
+                "dagster/column_schema": table_metadata.column_schema(RAW_TABLE_SCHEMAS[table])
+            },
         )
         for table in LANDED_TABLES
     ],
@@ -105,11 +98,11 @@ def raw_extracts(context: dg.AssetExecutionContext, warehouse: WarehouseConfig):
         if table == "articles":
             metadata["files_this_run"] = _file_table(landing)
         if table == "fact_mentions" and landing.facts.height:
-            metadata["preview"] = _preview(landing.facts, PREVIEW_COLUMNS)
+            metadata["preview"] = table_metadata.frame_preview(landing.facts, PREVIEW_COLUMNS)
         if table == "rejected_files":
             metadata["rejected_files"] = landing.totals[table]
             if landing.rejections.height:
-                metadata["preview"] = _preview(
+                metadata["preview"] = table_metadata.frame_preview(
                     landing.rejections, ["file_path", "reason", "message"]
                 )
         yield dg.MaterializeResult(asset_key=dg.AssetKey([RAW_SCHEMA, table]), metadata=metadata)

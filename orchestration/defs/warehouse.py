@@ -17,6 +17,7 @@ from ingest.land.ledger import LEDGER_TABLE
 from ingest.land.warehouse import RAW_SCHEMA
 from orchestration.project import MANIFEST, dbt_project
 from orchestration.resources import WRITER_POOL, WarehouseConfig
+from orchestration.table_metadata import column_schema, table
 
 LANDING = dg.AssetKey([RAW_SCHEMA, LEDGER_TABLE])
 
@@ -85,30 +86,31 @@ def warehouse_models(
 PREVIEW_ROWS = 10
 
 
-def _mart_metadata(con, table: str) -> dict[str, object]:
-    columns = [
-        row[0]
-        for row in con.execute(
-            "select column_name from duckdb_columns() "
+def _mart_metadata(con, table_name: str) -> dict[str, object]:
+    types = dict(
+        con.execute(
+            "select column_name, lower(data_type) from duckdb_columns() "
             "where schema_name = 'marts' and table_name = ? order by column_index",
-            [table],
+            [table_name],
         ).fetchall()
-    ]
+    )
+    columns = list(types)
     metadata: dict[str, object] = {
-        "dagster/row_count": con.sql(f"select count(*) from marts.{table}").fetchall()[0][0]
+        "dagster/row_count": con.sql(f"select count(*) from marts.{table_name}").fetchall()[0][0],
+        "dagster/column_schema": column_schema(types),
     }
     period = next((c for c in ("period_end", "period_start") if c in columns), None)
     if period:
-        newest = con.sql(f"select max({period}) from marts.{table}").fetchall()[0][0]
+        newest = con.sql(f"select max({period}) from marts.{table_name}").fetchall()[0][0]
         metadata["newest_period"] = str(newest) if newest else "none"
     # Each figure's language is shown beside it, whatever column it comes at.
     language = ["language"] if "language" in columns else []
     hidden = ("evidence", "fact_id", "presence_id", "language")
     shown = [c for c in columns if c not in hidden][: 9 - len(language)] + language
-    rows = con.sql(f"select {', '.join(shown)} from marts.{table} limit {PREVIEW_ROWS}").fetchall()
-    table_md = ["| " + " | ".join(shown) + " |", "|" + "---|" * len(shown)]
-    table_md += ["| " + " | ".join("" if v is None else str(v) for v in row) + " |" for row in rows]
-    metadata["preview"] = dg.MetadataValue.md("\n".join(table_md))
+    rows = con.sql(
+        f"select {', '.join(shown)} from marts.{table_name} limit {PREVIEW_ROWS}"
+    ).fetchall()
+    metadata["preview"] = table({c: types[c] for c in shown}, rows)
     return metadata
 
 

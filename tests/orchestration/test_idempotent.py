@@ -48,6 +48,28 @@ def test_marts_show_their_size_newest_period_and_a_preview(built_warehouse, seed
     ]
     assert ev_stock["dagster/row_count"].value == 3
     assert ev_stock["newest_period"].value == "2025-05-31"
-    assert "| geography |" in ev_stock["preview"].value
-    assert ev_stock["preview"].value.splitlines()[0].endswith("| language |")
-    assert "| en |" in ev_stock["preview"].value
+    preview = ev_stock["preview"]
+    columns = [column.name for column in preview.schema.columns]
+    assert "geography" in columns and columns[-1] == "language"
+    assert {record.data["language"] for record in preview.records} == {"en"}
+    assert "fact_id" in {c.name for c in ev_stock["dagster/column_schema"].value.columns}
+
+    # One materialisation per file partition, each carrying the run's file table.
+    articles = next(
+        m.materialization.metadata
+        for m in result.get_asset_materialization_events()
+        if m.asset_key.path == ["raw", "articles"]
+    )
+    (unchanged,) = articles["files_this_run"].records
+    assert unchanged.data["outcome"] == "unchanged"
+
+
+def test_raw_tables_declare_their_columns_before_any_run():
+    from orchestration.defs.ingest import raw_extracts
+
+    schemas = {
+        spec.key.path[-1]: spec.metadata["dagster/column_schema"] for spec in raw_extracts.specs
+    }
+    fact_columns = {column.name: column.type for column in schemas["fact_mentions"].columns}
+    assert fact_columns["value"] == "float64" and fact_columns["evidence"] == "string"
+    assert "extractor_version" in {column.name for column in schemas["article_ledger"].columns}

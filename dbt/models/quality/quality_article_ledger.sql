@@ -3,5 +3,5 @@ select
     status,
     count(*) as file_count,
     max(last_seen_at) as last_seen_at
-from {{ source('raw', 'article_ledger') }}
+from {{ ref('stg_article_ledger') }}
 group by status
