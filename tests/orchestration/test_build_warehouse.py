@@ -106,3 +106,11 @@ def test_column_descriptions_reach_the_database(warehouse):
         "where schema_name = 'marts' and table_name = 'dim_plant'",
     )
     assert ("plant_key", "operator|city, in lower case.") in comments
+
+
+def test_a_plant_named_for_several_cities_takes_the_country_they_share(warehouse):
+    found = rows(
+        warehouse,
+        "select city, country, latitude from marts.dim_plant where city like '%;%'",
+    )
+    assert found == {("Almaty; Kostanay", "Kazakhstan", None)}
