@@ -18,7 +18,7 @@ from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
 from ingest.extract.discourse import Discourse
 from ingest.extract.numbers import Quantity
-from ingest.extract.periods import Period, TimeExpression, shift_years
+from ingest.extract.periods import Period, TimeExpression, month_period, shift_years, span_period
 
 # A time this close after a number is that number's time ("41,000 a year earlier").
 ADJACENT_TIME_CHARS = 24
@@ -46,6 +46,7 @@ TIME_EVIDENCE = {
     "discourse_comparison": 0.7,
     "shifted_current": 0.6,
     "discourse_current": 0.7,
+    "since_start": 0.8,
     "none": 0.5,
 }
 
@@ -136,6 +137,34 @@ def _own_times(text: str, analysis: SentenceAnalysis) -> list[TimeExpression]:
     return own
 
 
+def _unclaimed_by_other_clauses(
+    text: str, q: Quantity, own: list[TimeExpression], analysis: SentenceAnalysis
+) -> list[TimeExpression]:
+    """The times outside the number's clause that no other figure's clause holds ("At the start
+    of the year, the fleet stood at 11,250, and in January 2024 it was 3,900": January 2024 is
+    the second clause's, the opening time the first's)."""
+    taken = set()
+    for other in analysis.quantities:
+        if other is q or other.kind not in ("count", "money"):
+            continue
+        taken.add(cuewords.clause_bounds(text, other.lead, analysis.start, analysis.end))
+    return [
+        t
+        for t in own
+        if cuewords.clause_bounds(text, t.start, analysis.start, analysis.end) not in taken
+    ]
+
+
+def _since_start(text: str, analysis: SentenceAnalysis) -> TimeExpression | None:
+    """The time a duration of the sentence starts from ("since it opened in 2020")."""
+    since = cuewords.pattern("roles", "duration_before")
+    for t in analysis.times:
+        window = text[max(analysis.start, t.start - 40) : t.start]
+        if not t.comparison and t.period.grain != "interval" and since.search(window):
+            return t
+    return None
+
+
 def _opening_comparison(analysis: SentenceAnalysis) -> TimeExpression | None:
     """A comparison time that opens the sentence, before any of its numbers."""
     first = analysis.quantities[0].lead if analysis.quantities else analysis.end
@@ -155,6 +184,9 @@ def attach_time(
         bracket = _bracket_after_comparison(text, q, analysis)
         if bracket is not None:
             return Attachment(bracket.period, "baseline", "bracket_after_comparison", True)
+        if after:
+            # "compared with 14,980 in September": the baseline's own time, written after it.
+            return Attachment(after[0].period, "baseline", "adjacent", True)
         comparisons = [t for t in times if t.comparison]
         if comparisons:
             nearest = min(comparisons, key=lambda t: (t.start < q.start, abs(t.start - q.start)))
@@ -182,15 +214,26 @@ def attach_time(
     when = cuewords.pattern("roles", "when_link")
     for t in times:
         if t.end <= q.lead and when.match(text, t.end, q.lead) and not baseline:
-            return Attachment(t.period, "level", "when_clause", True)
+            # "a year earlier, when output stood at 289,000": the clause is set in that time.
+            role = "baseline" if t.comparison else "level"
+            return Attachment(t.period, role, "when_clause", True)
     if own:
         clause = cuewords.clause_bounds(text, q.lead, analysis.start, analysis.end)
         in_clause = [t for t in own if clause[0] <= t.start < clause[1]]
-        best = min(in_clause or own, key=lambda t: (abs(t.start - q.lead), t.start < q.lead))
+        candidates = in_clause or _unclaimed_by_other_clauses(text, q, own, analysis) or own
+        best = min(candidates, key=lambda t: (abs(t.start - q.lead), t.start < q.lead))
         how = "own_in_clause" if in_clause else "own_in_sentence"
         if baseline:
             return Attachment(shift_years(best.period, -1), "baseline", "shifted_current", True)
         return Attachment(best.period, "level", how, True)
+    since = _since_start(text, analysis)
+    today = discourse.published or discourse.time.reference
+    if since is not None and today is not None and not baseline:
+        # "has produced its 150,000th vehicle since it opened in 2020": from then to the day of
+        # the article.
+        now = month_period(today.year, today.month)
+        if since.period.first <= now.first:
+            return Attachment(span_period(since.period, now), "level", "since_start", True)
     current = discourse.time.current
     if baseline:
         shifted = shift_years(current, -1) if current is not None else None
@@ -204,3 +247,9 @@ def plant_time(text: str, q: Quantity, analysis: SentenceAnalysis) -> Period | N
     if not own:
         return None
     return min(own, key=lambda t: abs(t.start - q.start)).period
+
+
+def adjacent_time(text: str, q: Quantity, analysis: SentenceAnalysis) -> Period | None:
+    """The time written right after a plant figure ("52 welding robots by the end of 2027")."""
+    after = right_after(text, q, analysis)
+    return after[0].period if after and not after[0].comparison else None

@@ -38,6 +38,8 @@ class Discourse:
     main_company: str | None = None
     time: TimeContext = field(default_factory=TimeContext)
     comparison: Period | None = None
+    # The current period is that of a figure the article stated (not of a passing mention).
+    current_stated: bool = False
     plant: PlantRef | None = None
     plant_location: str | None = None
     plant_mentioned: bool = False

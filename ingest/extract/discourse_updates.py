@@ -3,11 +3,14 @@ current and compared periods, the last figure and model."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
 from ingest.extract.contract import Fact
 from ingest.extract.discourse import Discourse, PlantRef
 from ingest.extract.mood import modality
+from ingest.extract.periods import Period
 
 FACT_BLOCKS = ("paragraph",)
 
@@ -88,12 +91,12 @@ def update_time(
     aside = cuewords.has(
         "discourse", "aside", text, analysis.start, min(analysis.end, analysis.start + 30)
     )
+    moved = stated[0] if stated else own[0].period if own and statistic else None
     if aside:
         pass  # "For comparison: in 2019 there were ...": the article's period stays
-    elif stated:
-        discourse.time.current = stated[0]
-    elif own and statistic:
-        discourse.time.current = own[0].period
+    elif moved is not None and not (discourse.current_stated and _looks_back(moved, discourse)):
+        discourse.time.current = moved
+        discourse.current_stated = bool(stated)
     if comparisons and statistic:
         discourse.comparison = comparisons[0].period
     if measured or facts:
@@ -103,6 +106,15 @@ def update_time(
         discourse.last_model = analysis.models[-1].model.name
         discourse.last_model_brand = analysis.models[-1].model.brand
         discourse.last_model_sentence = analysis.sentence.index
+
+
+def _looks_back(period: Period, discourse: Discourse) -> bool:
+    """A period that ends before the article's current one begins is history told beside it ("At
+    the start of the year the fleet stood at 11,250" after a count as of October 1): the figures
+    that follow without a time are still the current period's. The end of June is not before
+    July 1."""
+    current = discourse.time.current
+    return current is not None and period.last + dt.timedelta(days=1) < current.first
 
 
 def update_country(analysis: SentenceAnalysis, discourse: Discourse) -> None:

@@ -23,6 +23,7 @@ class NumberGrammar:
     ratio_after: re.Pattern[str]
     area_after: re.Pattern[str]
     ordinal_after: re.Pattern[str]
+    milestone_ordinal_before: re.Pattern[str]
     per_year_after: re.Pattern[str]
     month_after: re.Pattern[str]
     month_before: re.Pattern[str]
@@ -74,6 +75,7 @@ def _grammar(code: str) -> NumberGrammar:
         ratio_after=compiled(after["ratio"]),
         area_after=compiled(after["area"]),
         ordinal_after=compiled(after["ordinal"]),
+        milestone_ordinal_before=compiled(table["milestone_ordinal_before"]),
         per_year_after=compiled(after["per_year"]),
         month_after=compiled(after["month_after"]),
         month_before=compiled(after["month_before"]),

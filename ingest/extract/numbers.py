@@ -12,6 +12,9 @@ from ingest.extract.cuewords import alternation, pattern, words
 from ingest.extract.lang import active_code, cues, pack
 from ingest.extract.number_grammar import NumberGrammar, grammar
 
+# "its 150,000th vehicle" counts vehicles made; "its 25th anniversary" counts nothing.
+MILESTONE_ORDINAL = 1000
+
 
 @dataclass
 class Quantity:
@@ -135,7 +138,11 @@ def _classify(text: str, q: Quantity, raw: str) -> None:
         q.kind = "area"
         q.end += area_match.end()
         return
-    if numbers.ordinal_after.match(after):
+    if ordinal := numbers.ordinal_after.match(after):
+        before = text[max(0, q.start - 20) : q.start]
+        if q.value >= MILESTONE_ORDINAL and numbers.milestone_ordinal_before.search(before):
+            q.end += ordinal.end()  # "its 150,000th vehicle": 150,000 vehicles made so far
+            return
         q.kind = "ordinal"
         return
     plain = re.fullmatch(r"\d+", raw) is not None

@@ -6,7 +6,7 @@ import re
 
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
-from ingest.extract.attach import plant_time
+from ingest.extract.attach import adjacent_time, plant_time
 from ingest.extract.confidence import BASE, confidence
 from ingest.extract.contract import Fact
 from ingest.extract.counted_nouns import window_before
@@ -32,7 +32,10 @@ def plant_fact(
     text = analysis.text
     plant = plant_ref(analysis, discourse)
     scope = plant_scope(text, q, analysis)
-    period = plant_time(text, q, analysis) if period_from_sentence else None
+    if period_from_sentence:
+        period = plant_time(text, q, analysis)
+    else:
+        period = adjacent_time(text, q, analysis)
     explicit = period is not None
     mood = modality(text, q.start, analysis)
     if cuewords.rule("from_before").search(window_before(text, q, analysis)) and cuewords.rule(
@@ -121,8 +124,8 @@ def investment_fact(
             "triggers", "money_of_products"
         ):
             return None
-        if re.search(r"\b(?:vehicles|cars|units)\s+(?:valued|worth)", text[window_start : q.lead]):
-            return None
+        if cuewords.pattern("plant_money", "goods_worth").search(text, window_start, q.lead):
+            return None  # "vehicles worth $80 million": the value of goods, not of a plant
     return plant_fact("plant_investment", q, q.currency, analysis, discourse)
 
 

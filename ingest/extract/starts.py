@@ -23,7 +23,7 @@ def production_start_facts(
     """When production of a model starts, or a plant is commissioned, with the stated date."""
     if discourse.other_plant and not analysis.models:
         return []  # "the foundry was commissioned": not a vehicle plant
-    starts = start_cues(text, analysis)
+    starts = [cue for cue in start_cues(text, analysis) if not _launches_plant_part(text, cue)]
     times = [t for t in analysis.times if not t.comparison]
     plant_spoken_of = discourse.plant is not None or discourse.plant_mentioned
     base = BASE["start_dated"]
@@ -78,6 +78,15 @@ def production_start_facts(
             )
         )
     return facts
+
+
+def _launches_plant_part(text: str, cue: tuple[int, int, str]) -> bool:
+    """A launch cue whose subject, written right before it, is a part of a plant or a site that
+    makes nothing ("a new painting line, which was commissioned")."""
+    if cue[2] != "commissioning":
+        return False
+    part = cuewords.pattern("production_start", "part_launched")
+    return part.search(text, max(0, cue[0] - 60), cue[0]) is not None
 
 
 def _launches_vehicle_plant(analysis: SentenceAnalysis, cue_end: int) -> bool:

@@ -32,20 +32,46 @@ class Matcher:
         self.sentence_year = sentence_year
         self.future = future
         self.times = times
+        # Where in the sentence its year is first named, and where the match being read starts:
+        # "At the start of the year, ..., and in January 2024 it was 3,900" names 2024 after
+        # "the year", which is the article's year, not 2024.
+        self.sentence_year_at = 0
+        self.position = 0
+
+    def _sentence_year(self) -> int | None:
+        if self.position < self.sentence_year_at and self._context_year() is not None:
+            return None
+        return self.sentence_year
+
+    def _context_year(self) -> int | None:
+        current = self.context.current
+        return current.last.year if current is not None else self.context.anchor_year
 
     def year_for(self, month: int | None = None) -> int | None:
-        if self.sentence_year is not None:
-            return self.sentence_year
+        year = self._sentence_year()
+        if year is not None:
+            return year
         return self.context.default_year(month, self.future)
 
     def relative_year(self, raw: str, reference: int | None) -> int | None:
         """The year a relative phrase ("last year", "that year") names."""
         offset = lookup(self.times.relative, raw)
         if offset == "anchor":
-            return self.sentence_year or self.context.anchor_year or reference
+            return self._sentence_year() or self.context.anchor_year or reference
         if offset is None or reference is None:
             return None
         return reference + int(offset)
+
+
+def _year_of_current_span(current: Period | None, months: int | None) -> int | None:
+    """ "Over the nine months" in an article about January-September 2026: that span's year,
+    whatever other year the sentence names ("which began assembling in June 2024")."""
+    if current is None or not months or current.grain != "interval":
+        return None
+    first, last = current.first, current.last
+    if first.year == last.year and first.month == 1 and last.month == months:
+        return first.year
+    return None
 
 
 def resolve(kind: str, m: re.Match[str], ctx: Matcher) -> tuple[Period | None, bool]:
@@ -72,8 +98,10 @@ def resolve(kind: str, m: re.Match[str], ctx: Matcher) -> tuple[Period | None, b
         relative = g.get("r")
         if relative:  # "in 11 months of last year"
             year = ctx.relative_year(relative, base)
+        elif g.get("y"):
+            year = int(g["y"])
         else:
-            year = int(g["y"]) if g.get("y") else ctx.year_for()
+            year = _year_of_current_span(ctx.context.current, n) or ctx.year_for()
         if not n or year is None or n > 12:
             return None, False
         return span_period(month_period(year, 1), month_period(year, n)), bool(relative)

@@ -40,12 +40,14 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
         return []
     # The year a sentence is about: one year named, not counting the years it compares with.
     years = [
-        int(m.group())
+        (int(m.group()), m.start())
         for m in times.year.finditer(segment)
         if not times.comparison_before.search(segment[max(0, m.start() - 40) : m.start()])
     ]
     future = cuewords.has("modality", "future", segment)
-    matcher = Matcher(context, years[0] if len(set(years)) == 1 else None, future, times)
+    one_year = len({year for year, _ in years}) == 1
+    matcher = Matcher(context, years[0][0] if one_year else None, future, times)
+    matcher.sentence_year_at = years[0][1] if one_year else 0
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
     for kind, matches in _matches(active_code(), segment):
@@ -53,6 +55,7 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
             a, b = m.span()
             if a == b or any(a < t_end and t_start < b for t_start, t_end in taken):
                 continue
+            matcher.position = a
             period, relative = resolve(kind, m, matcher)
             if kind == "skip":
                 taken.append((a, b))

@@ -101,7 +101,10 @@ def classify_vehicle_count(
         if (
             discourse.last_fact_type == "ev_stock"
             and recent
-            and noun_end <= q.end
+            and (
+                noun_end <= q.end
+                or cuewords.rule("stock_anaphor").search(text, clause_start, q.lead)
+            )
             and not cuewords.has("nouns", "other_fuels", text, start, end)
         ):
             return "ev_stock"
