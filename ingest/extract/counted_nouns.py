@@ -91,6 +91,10 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
                 (v for k, v in cues()["vehicle_types"].items() if k in phrase), None
             )
             return Noun("vehicle", token.end(), vehicle_type)
+        if word in cuewords.words("nouns", "market_deals") and cuewords.has(
+            "nouns", "vehicle", text, analysis.start, q.lead
+        ):
+            return Noun("vehicle", token.end())
         if word in others:
             return Noun("other", token.end())
         if index == 0 and word in counted_by_verb:
@@ -179,6 +183,22 @@ def named_list_entry(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool
     names += [(p.start, p.end) for p in analysis.places if p.place.kind != "country_adjective"]
     return any(
         end <= q.lead and cuewords.rule("entity_dash").match(text[end : q.lead]) for _, end in names
+    )
+
+
+def gapped_list_entry(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
+    """A name and a bare number that repeat, without the verb, a figure listed before them
+    ("Chevrolet sold 154,300 cars, Kia 18,900 and BYD 14,600"; "while the Tashkent region has
+    7,950")."""
+    names = [(c.start, c.end) for c in analysis.companies if c.company.kind != "association"]
+    names += [(m.start, m.end) for m in analysis.models]
+    names += [(p.start, p.end) for p in analysis.places if p.place.kind != "country_adjective"]
+    gap, link = cuewords.rule("gapped_entry_gap"), cuewords.rule("gapped_entry_link")
+    return any(
+        end <= q.lead
+        and gap.match(text[end : q.lead])
+        and link.search(text[max(analysis.start, start - 16) : start])
+        for start, end in names
     )
 
 

@@ -11,6 +11,7 @@ from ingest.extract.counted_nouns import (
     MAX_VEHICLE_COUNT,
     MIN_VEHICLE_COUNT,
     Noun,
+    gapped_list_entry,
     has_non_vehicle_product,
     labelled_vehicle_type,
     measured_by_trigger,
@@ -66,7 +67,10 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         noun = nouns[id(q)]
         if noun.kind == "none":
             before = window_before(text, q, analysis)
-            if listed_vehicles and cuewords.rule("listed_value_before").search(before):
+            if listed_vehicles and (
+                cuewords.rule("listed_value_before").search(before)
+                or gapped_list_entry(text, q, analysis)  # "..., Kia 18,900 and BYD 14,600"
+            ):
                 noun = Noun("vehicle", q.end)
             elif named_list_entry(text, q, analysis):
                 # "Chevrolet – 61,200; BYD – 5,400": a brand, model or place and its figure.
@@ -78,7 +82,14 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                 # "raised Nexia output from 40.1 thousand to 52.3 thousand"
                 noun = Noun("vehicle", q.end)
             elif (
-                (cuewords.rule("anaphoric_figure").search(before) and discourse.last_fact_type)
+                (
+                    cuewords.rule("anaphoric_figure").search(before)
+                    and (discourse.last_fact_type or listed_vehicles)
+                )
+                or (
+                    cuewords.rule("stock_anaphor").search(before)
+                    and discourse.last_fact_type == "ev_stock"
+                )
                 or cuewords.rule("passive_count").match(text, q.end, analysis.end)
                 or cuewords.rule("counting_verb_before").search(before)
                 or (

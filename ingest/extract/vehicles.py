@@ -56,10 +56,21 @@ def classify_vehicle_count(
         return _nearest(spans, position)
 
     head = tokens_after(text, q.end, noun_end)
-    if head and cuewords.has("triggers", "sales", head[-1].group()):
+    if head and (
+        cuewords.has("triggers", "sales", head[-1].group())
+        or head[-1].group().lower() in cuewords.words("nouns", "market_deals")
+    ):
         return "vehicle_sales"  # "24,100 sales", "1,210 registrations": the noun is the trigger
     output, sales, stock = triggers("output"), triggers("sales"), triggers("stock")
     trade = triggers("trade")
+    if trade is not None:
+        modifier = cuewords.rule("modifying_participle")
+        measuring = [
+            (a, b)
+            for a, b in cuewords.spans("triggers", "output", text, start, end)
+            if not q.start <= a < noun_end and not modifier.match(text, b, end)
+        ]
+        output = _nearest(measuring, position)
     if trade is not None and all(d is None or trade < d for d in (output, sales, stock)):
         return None
     if trade is not None and sales is not None and output is None:
