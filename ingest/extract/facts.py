@@ -41,6 +41,8 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
     facts: list[Fact] = []
     if _is_global(text, analysis, discourse):
         return facts
+    if not any(q.kind in ("count", "money", "area") for q in analysis.quantities):
+        return facts
     counts = [q for q in analysis.quantities if q.kind == "count"]
     nouns = {id(q): noun_after(text, q, analysis.end, analysis) for q in counts}
     # A count with no noun borrows one from the list it stands in ("914 to 8,366 units").

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from ingest.extract.periods import (
     Period,
@@ -25,12 +26,13 @@ class Matcher:
         self,
         context: TimeContext,
         sentence_year: int | None,
-        future: bool,
+        future: Callable[[], bool],
         times: TimeGrammar,
     ) -> None:
         self.context = context
         self.sentence_year = sentence_year
-        self.future = future
+        self._future = future
+        self._looks_ahead: bool | None = None
         self.times = times
         # Where in the sentence its year is first named, and where the match being read starts:
         # "At the start of the year, ..., and in January 2024 it was 3,900" names 2024 after
@@ -51,7 +53,14 @@ class Matcher:
         year = self._sentence_year()
         if year is not None:
             return year
-        return self.context.default_year(month, self.future)
+        return self.context.default_year(month, self.future())
+
+    def future(self) -> bool:
+        """Whether the sentence looks ahead: read once, and only when a month without a year
+        needs it."""
+        if self._looks_ahead is None:
+            self._looks_ahead = self._future()
+        return self._looks_ahead
 
     def relative_year(self, raw: str, reference: int | None) -> int | None:
         """The year a relative phrase ("last year", "that year") names."""

@@ -44,7 +44,10 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
         for m in times.year.finditer(segment)
         if not times.comparison_before.search(segment[max(0, m.start() - 40) : m.start()])
     ]
-    future = cuewords.has("modality", "future", segment)
+
+    def future() -> bool:
+        return cuewords.has("modality", "future", segment)
+
     one_year = len({year for year, _ in years}) == 1
     matcher = Matcher(context, years[0][0] if one_year else None, future, times)
     matcher.sentence_year_at = years[0][1] if one_year else 0
