@@ -56,6 +56,20 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                     break
                 continue
             break
+    # "100,000 cars a year, up from 70,000 now", "30,000 a year now; it will rise to 45,000":
+    # either side of a change borrows the noun of the figure it is set against.
+    baseline_cue, growth_cue = (
+        cuewords.pattern("roles", "baseline_before"),
+        cuewords.rule("growth_to_before"),
+    )
+    for index, q in enumerate(counts):
+        if nouns[id(q)].kind != "none" or not index:
+            continue
+        earlier = nouns[id(counts[index - 1])]
+        before = window_before(text, q, analysis)
+        if earlier.kind == "vehicle" and (baseline_cue.search(before) or growth_cue.search(before)):
+            nouns[id(q)] = Noun("vehicle", q.end, earlier.vehicle_type)
+            q.per_year = q.per_year or counts[index - 1].per_year
     listed_vehicles = any(n.kind == "vehicle" for n in nouns.values())
     counted_nouns = {n.end for n in nouns.values() if n.kind == "vehicle"}
     measured = [

@@ -38,10 +38,13 @@ def plant_fact(
         period = adjacent_time(text, q, analysis)
     explicit = period is not None
     mood = modality(text, q.start, analysis)
-    if cuewords.rule("from_before").search(window_before(text, q, analysis)) and cuewords.rule(
-        "from_to_after"
-    ).match(text, q.end, analysis.end):
-        mood = "actual"  # "will be increased from 60,000 to 120,000": 60,000 is today's
+    if (
+        cuewords.rule("from_before").search(window_before(text, q, analysis))
+        and cuewords.rule("from_to_after").match(text, q.end, analysis.end)
+    ) or cuewords.pattern("roles", "baseline_before").search(window_before(text, q, analysis)):
+        # "will be increased from 60,000 to 120,000", "100,000 a year, up from 70,000 now":
+        # the earlier side of a plan is what the plant has today.
+        mood = "actual"
     elif mood == "actual" and discourse.plant_planned:
         clause = cuewords.clause_bounds(text, q.start, analysis.start, analysis.end)
         if not cuewords.rule("past_tense").search(text, analysis.start, clause[1]):
