@@ -67,7 +67,8 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             continue
         earlier = nouns[id(counts[index - 1])]
         before = window_before(text, q, analysis)
-        if earlier.kind == "vehicle" and (baseline_cue.search(before) or growth_cue.search(before)):
+        growth_of_rate = counts[index - 1].per_year and growth_cue.search(before)
+        if earlier.kind == "vehicle" and (baseline_cue.search(before) or growth_of_rate):
             nouns[id(q)] = Noun("vehicle", q.end, earlier.vehicle_type)
             q.per_year = q.per_year or counts[index - 1].per_year
     listed_vehicles = any(n.kind == "vehicle" for n in nouns.values())
@@ -119,10 +120,9 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                 or (listed_vehicles and cuewords.rule("of_them_before").search(before))
             ):
                 noun = Noun("vehicle", q.end)
-            # "Almaty accounts for 5,870 of them and Astana for 3,120": the figures listed
-            # after a part of a vehicle figure count vehicles too.
-            part_of_whole = cuewords.rule("of_them_after").match(text, q.end, analysis.end)
-            listed_vehicles = listed_vehicles or bool(part_of_whole and noun.kind == "vehicle")
+                # "Almaty accounted for 9,200 and Astana for 5,100": the figures listed after
+                # a figure that continues the count before count vehicles too.
+                listed_vehicles = True
         if noun.kind == "robot":
             if discourse.other_plant:
                 continue

@@ -55,6 +55,14 @@ def classify_vehicle_count(
         ]
         return _nearest(spans, position)
 
+    recent = analysis.sentence.index - discourse.last_fact_sentence <= 2
+    counted = ("vehicle_output", "vehicle_sales", "ev_stock")
+    if (
+        discourse.last_fact_type in counted
+        and recent
+        and cuewords.rule("of_them_after").match(text, noun_end, end)
+    ):
+        return discourse.last_fact_type  # "Hyundai models made up 27,900 of the total"
     head = tokens_after(text, q.end, noun_end)
     if head and (
         cuewords.has("triggers", "sales", head[-1].group())
@@ -106,7 +114,6 @@ def classify_vehicle_count(
         return "vehicle_output"
     if sales is not None:
         return "vehicle_sales"
-    recent = analysis.sentence.index - discourse.last_fact_sentence <= 2
     if stock is not None:
         # "A year earlier there were 12,110": a bare figure continues the EV count before it.
         if (
