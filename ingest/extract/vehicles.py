@@ -56,9 +56,8 @@ def classify_vehicle_count(
         return _nearest(spans, position)
 
     recent = analysis.sentence.index - discourse.last_fact_sentence <= 2
-    counted = ("vehicle_output", "vehicle_sales", "ev_stock")
     if (
-        discourse.last_fact_type in counted
+        discourse.last_fact_type in ("vehicle_output", "vehicle_sales", "ev_stock")
         and recent
         and cuewords.rule("of_them_after").match(text, noun_end, end)
     ):
