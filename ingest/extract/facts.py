@@ -26,7 +26,7 @@ from ingest.extract.mood import modality, status_for
 from ingest.extract.numbers import Quantity
 from ingest.extract.plant_facts import investment_fact, plant_context, plant_fact
 from ingest.extract.subjects import model_figure, vehicle_subject
-from ingest.extract.vehicles import classify_vehicle_count, market_segment, ranks_a_model
+from ingest.extract.vehicles import classify_vehicle_count, market_segment
 
 
 def _is_global(text: str, analysis: SentenceAnalysis, discourse: Discourse) -> bool:
@@ -149,8 +149,6 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             superseded.append(q)  # "versus the initial estimates of 666,000 and 74,000"
             continue
         if has_non_vehicle_product(text, q, analysis.start):
-            continue
-        if ranks_a_model(text, q, analysis):
             continue
         vehicle_counts.append((q, noun))
 

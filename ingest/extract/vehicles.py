@@ -156,13 +156,6 @@ def _at_point_in_time(text: str, analysis: SentenceAnalysis) -> bool:
     return False
 
 
-def ranks_a_model(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
-    """A model's place in a ranking ("the Onix remained the best-selling model with 7,120
-    units") is not a figure of the market."""
-    clause_start, clause_end = cuewords.clause_bounds(text, q.start, analysis.start, analysis.end)
-    return cuewords.has("triggers", "model_level", text, clause_start, clause_end)
-
-
 SEGMENTS = ("used", "electric", "hybrid", "foreign_brands", "domestic", "new")
 
 
