@@ -80,6 +80,12 @@ def classify_vehicle_count(
         output = _nearest(measuring, position)
     if trade is not None and all(d is None or trade < d for d in (output, sales, stock)):
         return None
+    in_clause = {
+        key: cuewords.has("triggers", key, text, clause_start, clause_end)
+        for key in ("trade", "output", "sales", "stock")
+    }
+    if in_clause["trade"] and not (in_clause["output"] or in_clause["sales"] or in_clause["stock"]):
+        return None  # "imports fell to 11,200 units, while local plants assembled 16,800"
     if trade is not None and sales is not None and output is None:
         # "4,567 EVs were delivered, 76% of car imports": deliveries counted as imports.
         sold = {text[a:b].lower() for a, b in cuewords.spans("triggers", "sales", text, start, end)}
