@@ -120,14 +120,12 @@ def _claims(text: str, analysis: SentenceAnalysis) -> dict[int, Quantity]:
 def _own_times(text: str, analysis: SentenceAnalysis) -> list[TimeExpression]:
     """The sentence's times that date its figures: not comparisons, not the start of a
     duration ("operating since 2020"), not the date of a statement ("said on May 3")."""
-    since = cuewords.pattern("roles", "duration_before")
     speech = cuewords.pattern("roles", "speech_before")
     own = []
     for t in analysis.times:
         if t.comparison:
             continue
-        window = text[max(analysis.start, t.start - 40) : t.start]
-        if since.search(window) or speech.search(window):
+        if _after_since(text, t, analysis) or speech.search(_window_before(text, t, analysis)):
             continue
         # "since 2020" starts a duration; "since the start of the year" is a span already.
         span = t.period.grain == "interval"
@@ -155,12 +153,20 @@ def _unclaimed_by_other_clauses(
     ]
 
 
+def _window_before(text: str, t: TimeExpression, analysis: SentenceAnalysis) -> str:
+    return text[max(analysis.start, t.start - 40) : t.start]
+
+
+def _after_since(text: str, t: TimeExpression, analysis: SentenceAnalysis) -> bool:
+    """The time starts a duration ("operating since 2020", "since it opened in 2020")."""
+    since = cuewords.pattern("roles", "duration_before")
+    return since.search(_window_before(text, t, analysis)) is not None
+
+
 def _since_start(text: str, analysis: SentenceAnalysis) -> TimeExpression | None:
     """The time a duration of the sentence starts from ("since it opened in 2020")."""
-    since = cuewords.pattern("roles", "duration_before")
     for t in analysis.times:
-        window = text[max(analysis.start, t.start - 40) : t.start]
-        if not t.comparison and t.period.grain != "interval" and since.search(window):
+        if not t.comparison and t.period.grain != "interval" and _after_since(text, t, analysis):
             return t
     return None
 

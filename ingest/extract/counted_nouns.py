@@ -177,12 +177,18 @@ def labelled_vehicle_type(text: str, q: Quantity, analysis: SentenceAnalysis) ->
     return max(found)[1] if found else None
 
 
-def named_list_entry(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
+def _list_names(analysis: SentenceAnalysis) -> list[tuple[int, int]]:
+    """Spans of the names a list entry may start with: companies, models, places."""
     names = [(c.start, c.end) for c in analysis.companies if c.company.kind != "association"]
     names += [(m.start, m.end) for m in analysis.models]
     names += [(p.start, p.end) for p in analysis.places if p.place.kind != "country_adjective"]
+    return names
+
+
+def named_list_entry(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
     return any(
-        end <= q.lead and cuewords.rule("entity_dash").match(text[end : q.lead]) for _, end in names
+        end <= q.lead and cuewords.rule("entity_dash").match(text[end : q.lead])
+        for _, end in _list_names(analysis)
     )
 
 
@@ -190,15 +196,12 @@ def gapped_list_entry(text: str, q: Quantity, analysis: SentenceAnalysis) -> boo
     """A name and a bare number that repeat, without the verb, a figure listed before them
     ("Chevrolet sold 154,300 cars, Kia 18,900 and BYD 14,600"; "while the Tashkent region has
     7,950")."""
-    names = [(c.start, c.end) for c in analysis.companies if c.company.kind != "association"]
-    names += [(m.start, m.end) for m in analysis.models]
-    names += [(p.start, p.end) for p in analysis.places if p.place.kind != "country_adjective"]
     gap, link = cuewords.rule("gapped_entry_gap"), cuewords.rule("gapped_entry_link")
     return any(
         end <= q.lead
         and gap.match(text[end : q.lead])
         and link.search(text[max(analysis.start, start - 16) : start])
-        for start, end in names
+        for start, end in _list_names(analysis)
     )
 
 

@@ -46,12 +46,16 @@ def classify_vehicle_count(
         return "plant_capacity"
     position = q.start
 
-    def triggers(key: str) -> int | None:
-        # A trigger inside the counted phrase ("15,000 locally made cars") only modifies it.
+    modifier = cuewords.rule("modifying_participle")
+
+    def triggers(key: str, modifiers_measure: bool = True) -> int | None:
+        # A trigger inside the counted phrase ("15,000 locally made cars") only modifies it;
+        # so does, beside trade, one before another noun ("exports of locally made cars").
         spans = [
             (a, b)
             for a, b in cuewords.spans("triggers", key, text, start, end)
             if not q.start <= a < noun_end
+            and (modifiers_measure or not modifier.match(text, b, end))
         ]
         return _nearest(spans, position)
 
@@ -71,13 +75,7 @@ def classify_vehicle_count(
     output, sales, stock = triggers("output"), triggers("sales"), triggers("stock")
     trade = triggers("trade")
     if trade is not None:
-        modifier = cuewords.rule("modifying_participle")
-        measuring = [
-            (a, b)
-            for a, b in cuewords.spans("triggers", "output", text, start, end)
-            if not q.start <= a < noun_end and not modifier.match(text, b, end)
-        ]
-        output = _nearest(measuring, position)
+        output = triggers("output", modifiers_measure=False)
     if trade is not None and all(d is None or trade < d for d in (output, sales, stock)):
         return None
     in_clause = {
