@@ -50,10 +50,16 @@ class Discourse:
     plant_planned: bool = False
     last_fact_type: str | None = None
     last_fact_sentence: int = -10
+    # The last sentence with a fleet of EVs: "the fleet" a little later still means that fleet.
+    last_stock_sentence: int = -10
     last_model: str | None = None
     last_model_brand: str | None = None
     last_model_sentence: int = -10
     global_paragraph: int | None = None
+
+    def stock_spoken_of(self, sentence_index: int) -> bool:
+        """An EV fleet was counted in one of the last few sentences."""
+        return sentence_index - self.last_stock_sentence <= 3
 
     @classmethod
     def start(

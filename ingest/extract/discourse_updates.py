@@ -102,6 +102,8 @@ def update_time(
     if measured or facts:
         discourse.last_fact_type = facts[-1].fact_type
         discourse.last_fact_sentence = analysis.sentence.index
+    if any(f.fact_type == "ev_stock" for f in facts):
+        discourse.last_stock_sentence = analysis.sentence.index
     if analysis.models:
         discourse.last_model = analysis.models[-1].model.name
         discourse.last_model_brand = analysis.models[-1].model.brand

@@ -68,10 +68,14 @@ def _company_index(code: str) -> tuple[re.Pattern[str], dict[str, Company]]:
 @cache
 def _model_index(code: str) -> tuple[re.Pattern[str], dict[str, VehicleModel]]:
     index: dict[str, VehicleModel] = {}
+    plurals = cues()["grammar"]["model_plural_endings"]
     for model in vehicle_models():
         for surface in (model.name, *model.aliases):
             for form in _case_forms(surface):
                 index.setdefault(form, model)
+            if surface[-1].isalpha():
+                for ending in plurals:
+                    index.setdefault(surface + ending, model)
     pattern = re.compile(rf"(?<![\w.-])(?:{_alternation(list(index))})(?![\w-])")
     return pattern, index
 

@@ -105,7 +105,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                 )
                 or (
                     cuewords.rule("stock_anaphor").search(before)
-                    and discourse.last_fact_type == "ev_stock"
+                    and discourse.stock_spoken_of(analysis.sentence.index)
                 )
                 or cuewords.rule("passive_count").match(text, q.end, analysis.end)
                 or cuewords.rule("counting_verb_before").search(before)

@@ -95,7 +95,12 @@ def _launches_vehicle_plant(analysis: SentenceAnalysis, cue_end: int) -> bool:
     text, start, end = analysis.text, analysis.start, analysis.end
     if cuewords.rule("group_of_plants").search(text, start, end):
         return False
-    products = cuewords.spans("nouns", "non_vehicle_products", text, start, end)
+    head_of = cuewords.pattern("nouns", "product_head_of")
+    products = [
+        (a, b)
+        for a, b in cuewords.spans("nouns", "non_vehicle_products", text, start, end)
+        if not head_of.match(text, b, end)
+    ]
     if not products:
         return True
     generic = cuewords.words("nouns", "generic_units")
@@ -233,6 +238,8 @@ def _unlisted_model(text: str, analysis: SentenceAnalysis, cue_end: int) -> str 
     if match is None:
         return None
     name_start, name_end = match.span("name")
+    if any(t.start < name_end and name_start < t.end for t in analysis.times):
+        return None  # "opened in October 2025": a date, not a model
     if cuewords.rule("plant_after_name").match(text, name_end, analysis.end):
         return None  # "production of the Kia Qazaqstan plant": a plant, not a model
     named = [(a, b) for a, b in analysis.name_spans(models=False) if name_start <= a < name_end]

@@ -7,6 +7,7 @@ from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
 from ingest.extract.counted_nouns import WINDOW_CHARS, window_before
 from ingest.extract.discourse import Discourse, PlantRef
+from ingest.extract.entities import ModelMention
 from ingest.extract.numbers import Quantity
 
 
@@ -112,15 +113,16 @@ def model_figure(
 ) -> tuple[str, str | None]:
     """(subject, model) of a vehicle figure: a figure that counts one model has the model and,
     as subject, the maker the sentence names before it (else the model's brand)."""
-    counted = next(
-        (
-            m
-            for m in analysis.models
-            if q.end < m.start < max(noun_end, q.end + 5)
-            and not text[q.end : m.start].strip(" –—-")
-        ),
-        None,
-    )
+    copula = cuewords.rule("copula_before_name")
+
+    def counts(m: ModelMention) -> bool:
+        # "24,300 Onix", "24,300 – Onix", "of these, 24,300 were Chevrolet Onix sedans"
+        gap = text[q.end : m.start]
+        if m.start < max(noun_end, q.end + 5) and not gap.strip(" –—-"):
+            return True
+        return copula.fullmatch(gap) is not None
+
+    counted = next((m for m in analysis.models if q.end < m.start and counts(m)), None)
     named = counted or next(
         (m for m in analysis.models if m.text == subject or m.model.name == subject), None
     )

@@ -119,15 +119,12 @@ def classify_vehicle_count(
         return "vehicle_sales"
     if stock is not None:
         # "A year earlier there were 12,110": a bare figure continues the EV count before it.
-        if (
-            discourse.last_fact_type == "ev_stock"
-            and recent
-            and (
-                noun_end <= q.end
-                or cuewords.rule("stock_anaphor").search(text, clause_start, q.lead)
-            )
-            and not cuewords.has("nouns", "other_fuels", text, start, end)
-        ):
+        # "Officials expect the fleet to exceed 200,000": the EV fleet counted shortly before.
+        bare = discourse.last_fact_type == "ev_stock" and recent and noun_end <= q.end
+        anaphor = discourse.stock_spoken_of(analysis.sentence.index) and cuewords.rule(
+            "stock_anaphor"
+        ).search(text, clause_start, q.start)  # the verb may be the qualifier ("exceed")
+        if (bare or anaphor) and not cuewords.has("nouns", "other_fuels", text, start, end):
             return "ev_stock"
         # A fleet of all vehicles, not of electric ones: no fact type records it.
         return None
