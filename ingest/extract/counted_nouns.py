@@ -88,10 +88,10 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
             modified = [t.group().lower() for t in tokens[index + 1 : index + 3]]
             if modified and (modified[0] in others or modified[-1] in others):
                 return Noun("other", token.end())
+            # "new passenger and commercial vehicles": a count of two types has none of them.
             phrase = text[q.end : token.end()].lower()
-            vehicle_type = next(
-                (v for k, v in cues()["vehicle_types"].items() if k in phrase), None
-            )
+            types = {v for k, v in cues()["vehicle_types"].items() if k in phrase}
+            vehicle_type = types.pop() if len(types) == 1 else None
             return Noun("vehicle", token.end(), vehicle_type)
         if word in cuewords.words("nouns", "market_deals") and cuewords.has(
             "nouns", "vehicle", text, analysis.start, q.lead
@@ -119,11 +119,11 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
             or word in cuewords.words("grammar", "function_words")
         ):
             continue
-        # "70,000 finished vehicles": a word the lists lack, right before a vehicle noun.
+        # "70,000 finished vehicles", "140 промышленных роботов": a word the lists lack, right
+        # before a vehicle or robot noun.
         ahead = [t.group().lower().strip("’'") for t in tokens[index + 1 : index + 3]]
-        before_vehicle = (ahead and ahead[0] in vehicles) or (
-            len(ahead) > 1 and ahead[1] in vehicles
-        )
+        counted = [w in vehicles or w in robots for w in ahead]
+        before_vehicle = (counted and counted[0]) or (len(counted) > 1 and counted[1])
         if before_vehicle and not any(w in others for w in ahead):
             continue
         return Noun("other", token.end())

@@ -37,8 +37,15 @@ def update_plant(text: str, analysis: SentenceAnalysis, discourse: Discourse) ->
             continue
         place = next((p.place.name for p in places if p.start >= plant.start), None)
         place = place or next((p.place.name for p in places), None)
-        operator = plant.operator or (
-            analysis.organisations[0][2] if analysis.organisations else None
+        # A new plant's maker: the first carmaker of the lexicon the sentence names before it
+        # ("Isuzu and АО «Узавтосаноат» will build a plant"), else an organisation it lacks.
+        named_before = [
+            c.company.name
+            for c in analysis.companies
+            if c.start < plant.start and c.company.kind in ("brand", "manufacturer")
+        ]
+        operator = plant.operator or next(
+            iter(named_before), analysis.organisations[0][2] if analysis.organisations else None
         )
         if discourse.plant is not None and plant.new and not plant.operator:
             continue
@@ -52,11 +59,13 @@ def update_plant(text: str, analysis: SentenceAnalysis, discourse: Discourse) ->
         discourse.plant = PlantRef(
             plant.name, operator or discourse.main_company, place or discourse.plant_location
         )
-        discourse.plant_planned = (
-            modality(text, plant.start, analysis) == "future"
-            and cuewords.rule("plant_to_be_built").search(text, analysis.start, analysis.end)
-            is not None
+        to_be_built = modality(text, plant.start, analysis) == "future" and cuewords.rule(
+            "plant_to_be_built"
+        ).search(text, analysis.start, analysis.end)
+        under_way = cuewords.rule("construction_under_way").search(
+            text, analysis.start, analysis.end
         )
+        discourse.plant_planned = bool(to_be_built or under_way)
         if place:
             discourse.plant_location = place
 

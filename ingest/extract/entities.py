@@ -169,7 +169,9 @@ def find_plants(
 
 def find_organisations(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Organisations outside the lexicon, recognised by a suffix ("China Hubei Zhuoyue Group")."""
+    pattern = cuewords.pattern("entities", "org_suffix")
+    named = "quoted" in pattern.groupindex
     return [
-        (m.start(), m.end(), m.group("name"))
-        for m in cuewords.pattern("entities", "org_suffix").finditer(text, start, end)
+        (m.start(), m.end(), m.group("name") or (m.group("quoted") if named else ""))
+        for m in pattern.finditer(text, start, end)
     ]

@@ -13,7 +13,7 @@ def modality(text: str, position: int, analysis: SentenceAnalysis) -> str:
     """`future` where the clause looks ahead; `future_sentence` where only the sentence does
     (the clause has no verb of its own); else `actual`."""
     start, end = cuewords.clause_bounds(text, position, analysis.start, analysis.end)
-    if cuewords.has("modality", "future", text, start, end):
+    if _looks_ahead(text, start, end):
         return "future"
     if cuewords.rule("finite").search(text, start, end):
         return "actual"
@@ -22,11 +22,17 @@ def modality(text: str, position: int, analysis: SentenceAnalysis) -> str:
     clauses = cuewords.clauses(text, analysis.start, analysis.end)
     here = next((i for i, (a, b) in enumerate(clauses) if a <= position < b), 0)
     for a, b in clauses[here + 1 :] + clauses[:here][::-1]:
-        if cuewords.has("modality", "future", text, a, b):
+        if _looks_ahead(text, a, b):
             return "future_sentence"
         if cuewords.rule("finite").search(text, a, b):
             return "actual"
     return "actual"
+
+
+def _looks_ahead(text: str, start: int, end: int) -> bool:
+    return cuewords.has("modality", "future", text, start, end) or bool(
+        cuewords.rule("modal_possibility").search(text, start, end)
+    )
 
 
 def status_for(

@@ -8,6 +8,7 @@ from ingest.extract.analysis import SentenceAnalysis
 from ingest.extract.counted_nouns import WINDOW_CHARS, window_before
 from ingest.extract.discourse import Discourse, PlantRef
 from ingest.extract.entities import ModelMention
+from ingest.extract.lang import cues
 from ingest.extract.numbers import Quantity
 
 
@@ -166,8 +167,15 @@ def plant_scope(text: str, q: Quantity, analysis: SentenceAnalysis) -> str | Non
         return part.group(1).lower()
     phases = list(cuewords.rule("phase").finditer(before))
     if phases and not cuewords.rule("clause_restart").search(before[phases[-1].end() :]):
-        return f"{phases[-1].group(1).lower()} {phases[-1].group(2).lower()}"
+        names = cues()["scope_names"]
+        ordinal = _named(phases[-1].group(1).lower(), names["ordinals"])
+        return f"{ordinal} {_named(phases[-1].group(2).lower(), names['units'])}"
     return None
+
+
+def _named(word: str, names: dict[str, str]) -> str:
+    """The warehouse's name for a word whose stem the pack maps ("первой" → "first")."""
+    return next((name for stem, name in names.items() if word.startswith(stem)), word)
 
 
 def scoped(label: str, scope: str | None) -> str:

@@ -67,6 +67,8 @@ class Matcher:
         offset = lookup(self.times.relative, raw)
         if offset == "anchor":
             return self._sentence_year() or self.context.anchor_year or reference
+        if offset == "current":
+            return self._context_year() or reference
         if offset is None or reference is None:
             return None
         return reference + int(offset)
@@ -203,16 +205,23 @@ def resolve(kind: str, m: re.Match[str], ctx: Matcher) -> tuple[Period | None, b
         which, unit = g["r"], times.units.get(g["u"].lower())
         if unit == "year":
             offset = lookup(times.relative, which)
-            if offset == "anchor":
-                year = ctx.context.anchor_year
+            if offset == "anchor":  # "that year": the year last named
+                year = ctx.context.anchor_year or ctx._context_year()
+            elif offset == "current":  # "for the full year": the year of the period spoken of
+                year = ctx._context_year() or (pub.year if pub else None)
             elif pub is None:
                 year = ctx.context.anchor_year if offset == 0 else None
             else:
                 year = pub.year + int(offset) if offset is not None else None
             return (year_period(year), True) if year else (None, False)
+        offset = lookup(times.relative, which)
+        if offset == "current":  # "in the month": the last month of the period spoken of
+            current = ctx.context.current
+            if current is None:
+                return None, False
+            return month_period(current.last.year, current.last.month), True
         if pub is None:
             return None, False
-        offset = lookup(times.relative, which)
         if offset == -1:
             previous = pub.replace(day=1) - dt.timedelta(days=1)
             return month_period(previous.year, previous.month), True

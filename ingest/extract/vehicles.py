@@ -46,7 +46,7 @@ def classify_vehicle_count(
         return "plant_capacity"
     position = q.start
 
-    modifier = cuewords.rule("modifying_participle")
+    modifier, origin = cuewords.rule("modifying_participle"), cuewords.rule("origin_before")
 
     def triggers(key: str, modifiers_measure: bool = True) -> int | None:
         # A trigger inside the counted phrase ("15,000 locally made cars") only modifies it;
@@ -55,7 +55,10 @@ def classify_vehicle_count(
             (a, b)
             for a, b in cuewords.spans("triggers", key, text, start, end)
             if not q.start <= a < noun_end
-            and (modifiers_measure or not modifier.match(text, b, end))
+            and (
+                modifiers_measure
+                or not (modifier.match(text, b, end) or origin.search(text, max(start, a - 40), a))
+            )
         ]
         return _nearest(spans, position)
 
