@@ -18,7 +18,14 @@ from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
 from ingest.extract.discourse import Discourse
 from ingest.extract.numbers import Quantity
-from ingest.extract.periods import Period, TimeExpression, month_period, shift_years, span_period
+from ingest.extract.periods import (
+    Period,
+    TimeExpression,
+    day_period,
+    month_period,
+    shift_years,
+    span_period,
+)
 
 # A time this close after a number is that number's time ("41,000 a year earlier").
 ADJACENT_TIME_CHARS = 24
@@ -47,6 +54,7 @@ TIME_EVIDENCE = {
     "shifted_current": 0.6,
     "discourse_current": 0.7,
     "since_start": 0.8,
+    "publication_day": 0.6,
     "none": 0.5,
 }
 
@@ -223,17 +231,20 @@ def attach_time(
             # "a year earlier, when output stood at 289,000": the clause is set in that time.
             role = "baseline" if t.comparison else "level"
             return Attachment(t.period, role, "when_clause", True)
-    if own:
-        clause = cuewords.clause_bounds(text, q.lead, analysis.start, analysis.end)
-        in_clause = [t for t in own if clause[0] <= t.start < clause[1]]
+    since = _since_start(text, analysis)
+    today = discourse.published or discourse.time.reference
+    clause = cuewords.clause_bounds(text, q.lead, analysis.start, analysis.end)
+    in_clause = [t for t in own if clause[0] <= t.start < clause[1]]
+    cumulative = since is not None and q.end <= since.start < clause[1]
+    if own and not (cumulative and not in_clause):
+        # "today marked five years at its plant, which has produced 186,000 vehicles since it
+        # opened in 2021": a time of another clause does not date a count since a start.
         candidates = in_clause or _unclaimed_by_other_clauses(text, q, own, analysis) or own
         best = min(candidates, key=lambda t: (abs(t.start - q.lead), t.start < q.lead))
         how = "own_in_clause" if in_clause else "own_in_sentence"
         if baseline:
             return Attachment(shift_years(best.period, -1), "baseline", "shifted_current", True)
         return Attachment(best.period, "level", how, True)
-    since = _since_start(text, analysis)
-    today = discourse.published or discourse.time.reference
     if since is not None and today is not None and not baseline:
         # "has produced its 150,000th vehicle since it opened in 2020": from then to the day of
         # the article.
@@ -245,6 +256,16 @@ def attach_time(
         shifted = shift_years(current, -1) if current is not None else None
         return Attachment(shifted, "baseline", "shifted_current" if shifted else "none", False)
     return Attachment(current, "level", "discourse_current" if current else "none", False)
+
+
+def counted_on_publication(attachment: Attachment, discourse: Discourse) -> Attachment:
+    """A fleet reported with no time at all ("the number of EVs has grown to 23,800") is the
+    fleet on the day of the article."""
+    published = discourse.published
+    if attachment.period is not None or published is None:
+        return attachment
+    day = day_period(published.year, published.month, published.day)
+    return Attachment(day, "level", "publication_day", False)
 
 
 def plant_time(text: str, q: Quantity, analysis: SentenceAnalysis) -> Period | None:

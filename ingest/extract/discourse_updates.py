@@ -10,7 +10,7 @@ from ingest.extract.analysis import SentenceAnalysis
 from ingest.extract.contract import Fact
 from ingest.extract.discourse import Discourse, PlantRef
 from ingest.extract.mood import modality
-from ingest.extract.periods import Period
+from ingest.extract.periods import Period, parse_label
 
 FACT_BLOCKS = ("paragraph",)
 
@@ -90,10 +90,11 @@ def update_time(
         discourse.time.last_day = days[-1]
     comparisons = [t for t in analysis.times if t.comparison]
     measured = [f for f in facts if f.fact_type in ("vehicle_output", "vehicle_sales", "ev_stock")]
-    statistic = (
-        cuewords.has("triggers", "output", text, analysis.start, analysis.end)
-        or cuewords.has("triggers", "sales", text, analysis.start, analysis.end)
-        or cuewords.has("triggers", "stock", text, analysis.start, analysis.end)
+    # Exports and imports are statistics too: "Domestic sales over the same period" after
+    # "exported 24,600 cars in January-July" means January-July.
+    statistic = any(
+        cuewords.has("triggers", key, text, analysis.start, analysis.end)
+        for key in ("output", "sales", "stock", "trade")
     )
     labels = {f.period for f in measured}
     stated = [t.period for t in own if t.period.label in labels]
@@ -101,6 +102,12 @@ def update_time(
         "discourse", "aside", text, analysis.start, min(analysis.end, analysis.start + 30)
     )
     moved = stated[0] if stated else own[0].period if own and statistic else None
+    if moved is None and not own and discourse.time.current is None:
+        # "The number of EVs has grown to 23,800": a fleet dated by the article's own day is
+        # the current period the figures that follow belong to.
+        dated = [parse_label(f.period) for f in measured if f.period and f.fact_type == "ev_stock"]
+        stated = [period for period in dated if period is not None]
+        moved = stated[0] if stated else None
     if aside:
         pass  # "For comparison: in 2019 there were ...": the article's period stays
     elif moved is not None and not (discourse.current_stated and _looks_back(moved, discourse)):

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
-from ingest.extract.attach import TIME_EVIDENCE, Attachment, attach_time, is_baseline
+from ingest.extract.attach import (
+    TIME_EVIDENCE,
+    Attachment,
+    attach_time,
+    counted_on_publication,
+    is_baseline,
+)
 from ingest.extract.confidence import confidence
 from ingest.extract.contract import Fact
 from ingest.extract.counted_nouns import (
@@ -195,6 +201,8 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             )
             continue
         attachment = attach_time(text, q, analysis, discourse)
+        if fact_type == "ev_stock" and mood == "actual":
+            attachment = counted_on_publication(attachment, discourse)
         period, explicit = attachment.period, attachment.explicit
         segment = market_segment(text, q, analysis)
         subject, location = vehicle_subject(

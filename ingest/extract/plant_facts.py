@@ -79,14 +79,14 @@ def plant_named_here(analysis: SentenceAnalysis) -> bool:
 def _owned_by_other(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
     """The amount belongs to something other than a plant named nearer to it: a region's
     projects, a budget, trade ("52 projects in agriculture worth 90 billion tenge"). A word of
-    a place's name ("a factory in the Tashkent region worth $64 million") owns nothing."""
+    a place's name, or the word right after it ("a factory in the Chui region"), owns nothing."""
     before = window_before(text, q, analysis)
     offset = q.lead - len(before)
     places = [(p.start - offset, p.end - offset) for p in analysis.places]
     others = [
         m.end()
         for m in cuewords.pattern("plant_money", "other_owner").finditer(before)
-        if not any(a <= m.start() < b for a, b in places)
+        if not any(a <= m.start() <= b + 1 for a, b in places)
     ]
     if not others:
         return False

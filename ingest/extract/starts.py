@@ -85,6 +85,10 @@ def _time_of_cue(
     times: list[TimeExpression],
 ) -> TimeExpression:
     """The time nearest a start cue, in its own clause where the clause has one."""
+    # "since it opened in September 2021": a launch cue that ends on its time's preposition.
+    right_after = [t for t in times if 0 <= t.start - cue[1] <= 2]
+    if right_after:
+        return right_after[0]
     clause = cuewords.clause_bounds(text, cue[0], analysis.start, analysis.end)
     in_clause = [t for t in times if clause[0] <= t.start < clause[1]]
     return min(in_clause or times, key=lambda t: min(abs(t.start - cue[1]), abs(cue[0] - t.end)))

@@ -98,6 +98,20 @@ def vehicle_subject(
         in_clause_models = [c for c in before if c[3] == "model" and clause_start <= c[0]]
         _, _, name, kind = max(in_clause_models or before, key=lambda c: (c[1], c[1] - c[0]))
         return name, (name if kind not in ("company", "model", "plant") else location)
+    # "Most of them — about 17,500 — are registered in Bishkek": a city or region after the
+    # number and its verb, before any other number, when nothing names the subject before it.
+    following = [x.lead for x in analysis.quantities if x.lead > q.end]
+    until = min(following, default=analysis.end)
+    finite = cuewords.rule("finite")
+    after = [
+        p
+        for p in places
+        if q.end <= p.start < until
+        and p.place.kind in ("city", "region", "district")
+        and finite.search(text, q.end, p.start)
+    ]
+    if after:
+        return after[0].place.name, after[0].place.name
     countries = [p.place.name for p in analysis.places if p.place.kind == "country"]
     if countries:
         return countries[0], location
