@@ -130,9 +130,14 @@ def _looks_back(period: Period, discourse: Discourse) -> bool:
     """A period that ends before the article's current one begins is history told beside it ("At
     the start of the year the fleet stood at 11,250" after a count as of October 1): the figures
     that follow without a time are still the current period's. The end of June is not before
-    July 1."""
+    July 1 (a count on a day is the count at the end of the day before), but 2024 is before
+    2025."""
     current = discourse.time.current
-    return current is not None and period.last + dt.timedelta(days=1) < current.first
+    if current is None:
+        return False
+    if current.grain == "day":
+        return period.last + dt.timedelta(days=1) < current.first
+    return period.last < current.first
 
 
 def update_country(analysis: SentenceAnalysis, discourse: Discourse) -> None:

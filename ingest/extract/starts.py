@@ -14,6 +14,7 @@ from ingest.extract.fact_rows import make_fact
 from ingest.extract.mood import modality, status_for
 from ingest.extract.periods import TimeExpression
 from ingest.extract.start_cues import launched_group, start_cues
+from ingest.extract.start_times import launch_per_clause, time_of_cue
 from ingest.extract.subjects import plant_ref
 
 
@@ -53,11 +54,11 @@ def production_start_facts(
             following = [t for t in times if t.start > named_model.end]
             if following:
                 pairs.append((following[0], named_model.text))
-    elif not models and len(own := _launch_per_clause(text, analysis, starts, times)) > 1:
+    elif not models and len(own := launch_per_clause(text, analysis, starts, times)) > 1:
         # "the first phase is to open in 2027, the second in 2029": one launch per clause.
         pairs.extend((time, None) for time in own)
     else:
-        time = _time_of_cue(text, analysis, first_cue, times)
+        time = time_of_cue(text, analysis, first_cue, times)
         pairs.append(
             (time, models[0].text if models else _unlisted_model(text, analysis, first_cue[1]))
         )
@@ -76,41 +77,6 @@ def production_start_facts(
             )
         )
     return facts
-
-
-def _time_of_cue(
-    text: str,
-    analysis: SentenceAnalysis,
-    cue: tuple[int, int, str],
-    times: list[TimeExpression],
-) -> TimeExpression:
-    """The time nearest a start cue, in its own clause where the clause has one."""
-    # "since it opened in September 2021": a launch cue that ends on its time's preposition.
-    right_after = [t for t in times if 0 <= t.start - cue[1] <= 2]
-    if right_after:
-        return right_after[0]
-    clause = cuewords.clause_bounds(text, cue[0], analysis.start, analysis.end)
-    in_clause = [t for t in times if clause[0] <= t.start < clause[1]]
-    return min(in_clause or times, key=lambda t: min(abs(t.start - cue[1]), abs(cue[0] - t.end)))
-
-
-def _launch_per_clause(
-    text: str,
-    analysis: SentenceAnalysis,
-    starts: list[tuple[int, int, str]],
-    times: list[TimeExpression],
-) -> list[TimeExpression]:
-    """The times of launches the sentence states one after another, each cue with a time after
-    it and before the next cue ("Запуск первой очереди – в 2027 году, ввод второй – в 2029")."""
-    launches = [cue for cue in starts if cue[2] == "commissioning"]
-    found: list[TimeExpression] = []
-    for index, cue in enumerate(launches):
-        until = launches[index + 1][0] if index + 1 < len(launches) else analysis.end
-        own = [t for t in times if cue[1] <= t.start < until]
-        if not own:
-            return []
-        found.append(own[0])
-    return found
 
 
 def _launches_plant_part(text: str, cue: tuple[int, int, str]) -> bool:

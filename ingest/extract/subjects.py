@@ -76,7 +76,13 @@ def vehicle_subject(
             return name, (name if kind not in ("company", "model", "plant") else location)
     before = [c for c in candidates if clause_start <= c[0] and c[1] <= q.lead]
     if not before:
-        before = [c for c in candidates if c[1] <= q.lead and c[3] in ("company", "model", "plant")]
+        before = [
+            c
+            for c in candidates
+            if c[1] <= q.lead
+            and c[3] in ("company", "model", "plant")
+            and not _in_relative_clause(text, c[0], analysis)
+        ] or [c for c in candidates if c[1] <= q.lead and c[3] in ("company", "model", "plant")]
     # "the model", "15 тыс. таких автомобилей" (of such cars): the model named before.
     reference_after = cuewords.rule("model_reference").search(
         text, q.end, min(analysis.end, q.end + 24)
@@ -116,6 +122,13 @@ def vehicle_subject(
     if countries:
         return countries[0], location
     return (main or location or "unknown"), location
+
+
+def _in_relative_clause(text: str, position: int, analysis: SentenceAnalysis) -> bool:
+    """The name at `position` is in a relative clause ("which began assembling the Song Plus")."""
+    start = cuewords.clause_bounds(text, position, analysis.start, analysis.end)[0]
+    window = (max(analysis.start, start - 12), min(analysis.end, start + 8))
+    return cuewords.rule("relative_clause_head").search(text, *window) is not None
 
 
 def model_figure(

@@ -28,6 +28,7 @@ class TimeGrammar:
     relative: dict[str, int | str]
     vague: dict[str, str]
     seasons: dict[str, list[int]]
+    weekdays: dict[str, int]
     ambiguous_months_at_start: frozenset[str]
 
 
@@ -54,6 +55,7 @@ def grammar_of(code: str) -> TimeGrammar:
         relative=table["relative"],
         vague=table["vague"],
         seasons=table.get("seasons", {}),
+        weekdays=table.get("weekdays", {}),
         ambiguous_months_at_start=frozenset(table.get("ambiguous_months_at_start", [])),
     )
 

@@ -228,6 +228,16 @@ def resolve(kind: str, m: re.Match[str], ctx: Matcher) -> tuple[Period | None, b
         if offset == 0:
             return month_period(pub.year, pub.month), True
         return None, False
+    if kind == "weekday":  # "launched on Tuesday": that day of the article's week
+        if pub is None:
+            return None, False
+        weekday = times.weekdays[g["wd"].lower()]
+        if ctx.future():
+            ahead = (weekday - pub.weekday() - 1) % 7 + 1
+            date = pub + dt.timedelta(days=ahead)
+        else:
+            date = pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)
+        return day_period(date.year, date.month, date.day), True
     if kind == "year_to_date":  # "since the start of the year": January to the publication
         if pub is None:
             return None, False

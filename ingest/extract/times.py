@@ -84,8 +84,11 @@ def _relative_to_named(
     """ "83,000 as of July 1, 2025, up from 41,000 a year earlier": a year before the time this
     sentence named, not before the article's; "the same period of 2023": its months in 2023."""
     same_span = cuewords.pattern("times", "same_span_before")
+    speech = cuewords.pattern("roles", "speech_before")
+    # "said on Tuesday" dates the statement: a year before it is not a year before the figure.
+    stated = [t for t in found if not speech.search(text, max(start, t.start - 30), t.start)]
     for index, expression in enumerate(found):
-        named = [t for t in found[:index] if not t.comparison]
+        named = [t for t in found[:index] if not t.comparison and t in stated]
         phrase = text[expression.start : expression.end]
         if (
             named

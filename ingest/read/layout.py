@@ -14,6 +14,11 @@ SMALL_WORDS = frozenset(
 )
 MAX_HEADING_WORDS = 16
 WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# "• Almaty: 15,870", "- Toyota – 1,380 units": an item of a list, not a heading.
+LIST_ITEM = re.compile(
+    r"^\s*(?:[•·▪◦‣*–—-]|\d{1,2}[.)])\s+\S"  # a bullet or an item number
+    r"|[:–—-]\s*\d[\d,.\s\u00a0]*(?:\w{1,6})?\s*$"  # a name, a dash or colon, a figure
+)
 FURNITURE = Path(__file__).parent / "furniture.toml"
 
 
@@ -78,6 +83,10 @@ def _is_headline(line: str) -> bool:
     return not _ends_sentence(line) and _word_count(line) <= 30
 
 
+def _is_list_item(line: str) -> bool:
+    return LIST_ITEM.search(line) is not None
+
+
 def layout(text: str) -> list[Block]:
     """Split a page's text into blocks; only `paragraph` blocks carry the article's statements."""
     spans = _lines(text)
@@ -116,6 +125,7 @@ def layout(text: str) -> list[Block]:
         elif (
             i + 1 < len(lines)
             and not _ends_sentence(line)
+            and not _is_list_item(line)
             and _word_count(line) <= MAX_HEADING_WORDS
         ):
             kinds[i] = "heading"

@@ -38,3 +38,11 @@ def test_read_more_lines_and_captions_are_not_article_text():
 def test_a_short_line_between_paragraphs_is_a_heading():
     text = "Title\nFirst paragraph ends here.\nSedan on the road at the end of 2024\nMore text."
     assert kinds(text)[2] == ("heading", "Sedan on the road at the end of 2024")
+
+
+def test_items_of_a_list_are_not_headings():
+    text = (
+        "Title\nRegional breakdown:\n• Almaty: 15,870\nAstana: 7,120\nShymkent – 1,940 units\n"
+        "More text."
+    )
+    assert [kind for kind, _ in kinds(text)[2:5]] == ["paragraph", "paragraph", "paragraph"]
