@@ -179,6 +179,21 @@ def _since_start(text: str, analysis: SentenceAnalysis) -> TimeExpression | None
     return None
 
 
+def _clause_opening_comparison(
+    text: str, q: Quantity, analysis: SentenceAnalysis
+) -> TimeExpression | None:
+    """A comparison time between the start of a later clause and its only number, the clause
+    holding no time of its own ("; a year earlier the figure was 341,900")."""
+    start, end = cuewords.clause_bounds(text, q.lead, analysis.start, analysis.end)
+    if start == analysis.start:
+        return None
+    numbers = [x for x in analysis.quantities if start <= x.lead < end]
+    own = [t for t in analysis.times if start <= t.start < end and not t.comparison]
+    if len(numbers) != 1 or own:
+        return None
+    return next((t for t in analysis.times if t.comparison and start <= t.start < q.lead), None)
+
+
 def _opening_comparison(analysis: SentenceAnalysis) -> TimeExpression | None:
     """A comparison time that opens the sentence, before any of its numbers."""
     first = analysis.quantities[0].lead if analysis.quantities else analysis.end
@@ -211,6 +226,10 @@ def attach_time(
     if opening is not None and not _own_times(text, analysis):
         # "A year earlier there were 12,110": a sentence set in the compared time.
         return Attachment(opening.period, "baseline", "comparison_in_sentence", True)
+    opens_clause = _clause_opening_comparison(text, q, analysis)
+    if opens_clause is not None:
+        # "...; годом ранее этот показатель составлял 341,9 тыс.": a clause set in that time.
+        return Attachment(opens_clause.period, "baseline", "comparison_in_sentence", True)
     # A time written right after another number of the sentence is that number's ("to 350,000
     # units, from 368,100 units in 2024": 2024 is the baseline's, not the forecast's).
     # Figures of a list share a time written after the first ("24,100 over seven months,
