@@ -296,6 +296,11 @@ def plant_time(text: str, q: Quantity, analysis: SentenceAnalysis) -> Period | N
 
 
 def adjacent_time(text: str, q: Quantity, analysis: SentenceAnalysis) -> Period | None:
-    """The time written right after a plant figure ("52 welding robots by the end of 2027")."""
+    """The time written after a plant figure in its own clause ("52 welding robots by the end
+    of 2027", "88 welding robots were installed in 2024")."""
     after = right_after(text, q, analysis)
-    return after[0].period if after and not after[0].comparison else None
+    if after:
+        return None if after[0].comparison else after[0].period
+    clause_end = cuewords.clause_bounds(text, q.end, analysis.start, analysis.end)[1]
+    later = [t for t in _own_times(text, analysis) if q.end <= t.start < clause_end]
+    return later[0].period if later else None

@@ -135,7 +135,10 @@ def measured_by_trigger(text: str, q: Quantity, analysis: SentenceAnalysis) -> b
     production from 90.2 thousand to 104.57 thousand", "sales amounted to 12,400", "the fleet
     stood at 9,410"), of no other goods."""
     clause_start = cuewords.clause_bounds(text, q.lead, analysis.start, analysis.end)[0]
-    window_start = max(clause_start, q.lead - 60)
+    # "Used-car transactions, by contrast, fell to 54,300": a clause that opens on its verb has
+    # its subject in a clause before.
+    verb_first = cuewords.rule("finite").match(text[clause_start : q.lead].lstrip())
+    window_start = max(analysis.start if verb_first else clause_start, q.lead - 60)
     if not (
         cuewords.has("triggers", "output", text, window_start, q.lead)
         or cuewords.has("triggers", "sales", text, window_start, q.lead)
@@ -192,6 +195,22 @@ def named_list_entry(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool
         end <= q.lead and cuewords.rule("entity_dash").match(text[end : q.lead])
         for _, end in _list_names(analysis)
     )
+
+
+def listed_after_colon(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
+    """A name and its bare number in a list of such pairs after a colon ("Top brands in 1H26:
+    Hyundai 16.2k, Toyota 10.4k, Chevrolet 8.9k")."""
+    colon = text.rfind(":", analysis.start, q.lead)
+    if colon < 0:
+        return False
+    names = _list_names(analysis)
+    gap = cuewords.rule("gapped_entry_gap")
+
+    def named(x: Quantity) -> bool:
+        return any(end <= x.lead and gap.match(text[end : x.lead]) for _, end in names)
+
+    entries = [x for x in analysis.quantities if x.lead > colon and named(x)]
+    return q in entries and len(entries) >= 2
 
 
 def gapped_list_entry(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:

@@ -18,6 +18,8 @@ def phrase_pattern(phrase: str) -> str:
 
 
 def alternation(phrases: list[str]) -> str:
+    if not phrases:
+        return "(?!)"  # an empty list matches nothing, not the empty string everywhere
     ordered = sorted(phrases, key=len, reverse=True)
     return "|".join(phrase_pattern(p) for p in ordered)
 

@@ -20,6 +20,7 @@ from ingest.extract.counted_nouns import (
     gapped_list_entry,
     has_non_vehicle_product,
     labelled_vehicle_type,
+    listed_after_colon,
     measured_by_trigger,
     named_list_entry,
     noun_after,
@@ -74,7 +75,9 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         earlier = nouns[id(counts[index - 1])]
         before = window_before(text, q, analysis)
         growth_of_rate = counts[index - 1].per_year and growth_cue.search(before)
-        if earlier.kind == "vehicle" and (baseline_cue.search(before) or growth_of_rate):
+        # "We produced 24,500 cars last year and plan to reach 40,000": a level of the same.
+        level = cuewords.rule("level_verb_before").search(before)
+        if earlier.kind == "vehicle" and (baseline_cue.search(before) or growth_of_rate or level):
             nouns[id(q)] = Noun("vehicle", q.end, earlier.vehicle_type)
             q.per_year = q.per_year or counts[index - 1].per_year
     listed_vehicles = any(n.kind == "vehicle" for n in nouns.values())
@@ -95,7 +98,9 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                 or gapped_list_entry(text, q, analysis)  # "..., Kia 18,900 and BYD 14,600"
             ):
                 noun = Noun("vehicle", q.end)
-            elif named_list_entry(text, q, analysis):
+            elif named_list_entry(text, q, analysis) or (
+                discourse.last_fact_type and listed_after_colon(text, q, analysis)
+            ):
                 # "Chevrolet – 61,200; BYD – 5,400": a brand, model or place and its figure.
                 noun = Noun("vehicle", q.end)
             elif any(b <= q.lead for b in measured):

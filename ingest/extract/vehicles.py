@@ -47,6 +47,7 @@ def classify_vehicle_count(
     position = q.start
 
     modifier, origin = cuewords.rule("modifying_participle"), cuewords.rule("origin_before")
+    idioms = cuewords.spans("triggers", "idioms", text, start, end)
 
     def triggers(key: str, modifiers_measure: bool = True) -> int | None:
         # A trigger inside the counted phrase ("15,000 locally made cars") only modifies it;
@@ -55,6 +56,7 @@ def classify_vehicle_count(
             (a, b)
             for a, b in cuewords.spans("triggers", key, text, start, end)
             if not q.start <= a < noun_end
+            and not any(i <= a < j for i, j in idioms)
             and (
                 modifiers_measure
                 or not (modifier.match(text, b, end) or origin.search(text, max(start, a - 40), a))
