@@ -116,7 +116,8 @@ def update_time(
     if comparisons and statistic:
         discourse.comparison = comparisons[0].period
     if measured or facts:
-        discourse.last_fact_type = facts[-1].fact_type
+        # The count a bare figure after it continues, before a start told beside it.
+        discourse.last_fact_type = (measured or facts)[-1].fact_type
         discourse.last_fact_sentence = analysis.sentence.index
     if any(f.fact_type == "ev_stock" for f in facts):
         discourse.last_stock_sentence = analysis.sentence.index

@@ -65,6 +65,8 @@ def start_cues(text: str, analysis: SentenceAnalysis) -> list[tuple[int, int, st
         for m in cuewords.pattern("production_start", key).finditer(text, start, end):
             if any(0 <= model.start - m.end() <= 2 for model in analysis.models):
                 found.append((m.start(), m.end(), "production_start"))
+    for m in cuewords.pattern("production_start", "adds_model").finditer(text, start, end):
+        found.append((m.start(), m.end(), "production_start"))
     for key in ("launch_plant", "plant_launched"):
         for m in cuewords.pattern("production_start", key).finditer(text, start, end):
             found.append((m.start(), m.end(), "commissioning"))

@@ -77,6 +77,15 @@ def classify_vehicle_count(
         or head[-1].group().lower() in cuewords.words("nouns", "market_deals")
     ):
         return "vehicle_sales"  # "24,100 sales", "1,210 registrations": the noun is the trigger
+    # "47,200 EVs were imported and 9,100 were assembled locally": the verb right after a
+    # number, in the passive, is what it counts, whatever stands nearer before it.
+    passive = cuewords.rule("passive_count").match(text, q.end, end)
+    if passive and not cuewords.has("triggers", "trade", text, *passive.span()):
+        for key, fact_type in (("output", "vehicle_output"), ("sales", "vehicle_sales")):
+            if cuewords.has("triggers", key, text, *passive.span()) and not (
+                key == "sales" and cuewords.has("triggers", "registered", text, *passive.span())
+            ):
+                return fact_type
     output, sales, stock = triggers("output"), triggers("sales"), triggers("stock")
     trade = triggers("trade")
     if trade is not None:
