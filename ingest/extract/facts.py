@@ -129,6 +129,10 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
                     and discourse.last_fact_type
                 )
                 or (listed_vehicles and cuewords.rule("of_them_before").search(before))
+                or (
+                    listed_vehicles
+                    and cuewords.rule("place_after_dash").match(text, q.end, analysis.end)
+                )
             ):
                 noun = Noun("vehicle", q.end)
                 # "Almaty accounted for 9,200 and Astana for 5,100": the figures listed after
@@ -150,8 +154,14 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         ):
             continue
         before = window_before(text, q, analysis)
-        if cuewords.rule("change_before").search(before) or cuewords.rule("change_after").match(
-            text[q.end : analysis.end]
+        # "Первая очередь на 60 тыс. машин" is sized for them; "увеличить мощность предприятия
+        # на 50 тыс." is a change.
+        sized_for = cuewords.pattern("capacity", "sized_for").search(before) and not cuewords.has(
+            "qualifiers", "growth_verbs", before
+        )
+        if not sized_for and (
+            cuewords.rule("change_before").search(before)
+            or cuewords.rule("change_after").match(text[q.end : analysis.end])
         ):
             continue
         if cuewords.pattern("roles", "superseded_before").search(before) or (

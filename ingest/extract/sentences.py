@@ -29,6 +29,9 @@ def _abbreviations() -> frozenset[str]:
     return cuewords.words("sentences", "abbreviations")
 
 
+ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.")
+
+
 def _openers() -> frozenset[str]:
     return cuewords.words("sentences", "openers")
 
@@ -72,6 +75,8 @@ def _split_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and not _opens_sentence(text, dot, match.end())
         ):
             continue
+        if ITEM_NUMBER.fullmatch(text, cursor, dot + 1):
+            continue  # "1. Toyota — 3 010 ед.": the number of a list item opens its sentence
         spans.append((cursor, match.end()))
         cursor = match.end()
         while cursor < end and text[cursor].isspace():

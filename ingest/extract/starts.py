@@ -235,6 +235,8 @@ def _unlisted_model(text: str, analysis: SentenceAnalysis, cue_end: int) -> str 
     of the Song Plus at", "began assembling the Isuzu NPR"."""
     match = cuewords.rule("unlisted_model").match(text, cue_end, analysis.end)
     if match is None:
+        match = cuewords.rule("named_after_model_word").search(text, analysis.start, analysis.end)
+    if match is None:
         return None
     name_start, name_end = match.span("name")
     if any(t.start < name_end and name_start < t.end for t in analysis.times):

@@ -114,7 +114,10 @@ def vehicle_subject(
         for p in places
         if q.end <= p.start < until
         and p.place.kind in ("city", "region", "district")
-        and finite.search(text, q.end, p.start)
+        and (
+            finite.search(text, q.end, p.start)
+            or cuewords.rule("place_after_dash").fullmatch(text, q.end, p.start)
+        )
     ]
     if after:
         return after[0].place.name, after[0].place.name

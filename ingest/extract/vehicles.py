@@ -25,7 +25,9 @@ def classify_vehicle_count(
     before = text[max(start, q.lead - 70) : q.lead]
     if cuewords.pattern("capacity", "demand").search(before):
         return None
-    if cuewords.has("triggers", "capacity", before):
+    if cuewords.has("triggers", "capacity", before) or cuewords.pattern(
+        "capacity", "sized_for"
+    ).search(before):
         return "plant_capacity"
     wide = window_before(text, q, analysis, 160)
     nationwide = cuewords.has("triggers", "country_scope", text, clause_start, clause_end)
@@ -64,7 +66,7 @@ def classify_vehicle_count(
         ]
         return _nearest(spans, position)
 
-    recent = analysis.sentence.index - discourse.last_fact_sentence <= 2
+    recent = analysis.sentence.index - discourse.last_fact_sentence <= 3
     if (
         discourse.last_fact_type in ("vehicle_output", "vehicle_sales", "ev_stock")
         and recent
