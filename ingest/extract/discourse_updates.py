@@ -144,6 +144,15 @@ def _looks_back(period: Period, discourse: Discourse) -> bool:
 def update_country(analysis: SentenceAnalysis, discourse: Discourse) -> None:
     """The country the article has come to speak of: the last one a sentence names ("Kazakhstan
     is also riding the EV wave" after paragraphs on China)."""
-    named = [p.place for p in analysis.places if p.place.kind == "country"]
+    text = analysis.text
+
+    def traded_with(start: int) -> bool:
+        # "9,000 of them were exported to Russia": a trading partner, not the article's subject.
+        clause = cuewords.clause_bounds(text, start, analysis.start, analysis.end)
+        return cuewords.has("triggers", "trade", text, *clause)
+
+    named = [
+        p.place for p in analysis.places if p.place.kind == "country" and not traded_with(p.start)
+    ]
     if named:
         discourse.recent_country = named[-1]

@@ -25,7 +25,13 @@ def production_start_facts(
     if discourse.other_plant and not analysis.models:
         return []  # "the foundry was commissioned": not a vehicle plant
     starts = [cue for cue in start_cues(text, analysis) if not _launches_plant_part(text, cue)]
-    times = [t for t in analysis.times if not t.comparison]
+    superseded = cuewords.pattern("production_start", "superseded_time_before")
+    times = [
+        t
+        for t in analysis.times
+        if not t.comparison
+        and not superseded.search(text, max(analysis.start, t.start - 60), t.start)
+    ]
     plant_spoken_of = discourse.plant is not None or discourse.plant_mentioned
     base = BASE["start_dated"]
     if not starts and times and plant_spoken_of:

@@ -75,6 +75,10 @@ def vehicle_subject(
         if b <= q.lead and cuewords.rule("entity_dash").match(text[b : q.lead]):
             return name, (name if kind not in ("company", "model", "plant") else location)
     before = [c for c in candidates if clause_start <= c[0] and c[1] <= q.lead]
+    # "In the first half, the plant made some 33,500 vehicles": the plant spoken of.
+    anaphor = [p for p in analysis.plants if p.anaphoric and clause_start <= p.start < q.lead]
+    if not before and anaphor and discourse.plant is not None and discourse.plant.label:
+        return discourse.plant.label, discourse.plant.location or location
     if not before:
         before = [
             c

@@ -23,11 +23,15 @@ def classify_vehicle_count(
     start, end = analysis.start, analysis.end
     clause_start, clause_end = cuewords.clause_bounds(text, q.start, start, end)
     before = text[max(start, q.lead - 70) : q.lead]
-    if cuewords.pattern("capacity", "demand").search(before):
-        return None
-    if cuewords.has("triggers", "capacity", before) or cuewords.pattern(
-        "capacity", "sized_for"
-    ).search(before):
+    own_before = text[max(clause_start, q.lead - 70) : q.lead]
+    demand = cuewords.pattern("capacity", "demand").search(text, max(start, q.lead - 70), q.lead)
+    if demand and not _in_condition(text, demand.start(), analysis):
+        return None  # "domestic demand, estimated at 150,000", not "If demand holds up, ..."
+    # "The plant, which has a capacity of 100,000 a year, produced 61,000": a capacity word of
+    # another clause does not make a figure with its own output verb a capacity.
+    produced_here = cuewords.has("triggers", "output", own_before)
+    capacity_before = cuewords.has("triggers", "capacity", own_before if produced_here else before)
+    if capacity_before or cuewords.pattern("capacity", "sized_for").search(before):
         return "plant_capacity"
     wide = window_before(text, q, analysis, 160)
     nationwide = cuewords.has("triggers", "country_scope", text, clause_start, clause_end)
@@ -71,6 +75,7 @@ def classify_vehicle_count(
         discourse.last_fact_type in ("vehicle_output", "vehicle_sales", "ev_stock")
         and recent
         and cuewords.rule("of_them_after").match(text, noun_end, end)
+        and not cuewords.has("triggers", "trade", text, clause_start, clause_end)
     ):
         return discourse.last_fact_type  # "Hyundai models made up 27,900 of the total"
     head = tokens_after(text, q.end, noun_end)
@@ -153,6 +158,12 @@ def classify_vehicle_count(
             return None  # "972,252 units — petrol": the rest of the fleet, not electric cars
         return discourse.last_fact_type
     return None
+
+
+def _in_condition(text: str, position: int, analysis: SentenceAnalysis) -> bool:
+    """The word at `position` is in a clause of condition ("If demand holds up, ...")."""
+    clause_start = cuewords.clause_bounds(text, position, analysis.start, analysis.end)[0]
+    return bool(cuewords.rule("condition_head").match(text, clause_start, position))
 
 
 def _in_span_of_months(analysis: SentenceAnalysis) -> bool:
