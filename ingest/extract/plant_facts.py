@@ -47,7 +47,20 @@ def plant_fact(
         mood = "actual"
     elif mood == "actual" and discourse.plant_planned:
         clause = cuewords.clause_bounds(text, q.start, analysis.start, analysis.end)
-        if not cuewords.rule("past_tense").search(text, analysis.start, clause[1]):
+        # "Construction has started on a plant with a capacity of 60,000": the past tense of
+        # the construction is no sign that the plant is built.
+        building = [
+            m.span()
+            for m in cuewords.rule("construction_under_way").finditer(
+                text, analysis.start, clause[1]
+            )
+        ]
+        past = [
+            m
+            for m in cuewords.rule("past_tense").finditer(text, analysis.start, clause[1])
+            if not any(a <= m.start() < b for a, b in building)
+        ]
+        if not past:
             mood = "future"
     return make_fact(
         discourse,
