@@ -169,7 +169,11 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
         ):
             superseded.append(q)  # "versus the initial estimates of 666,000 and 74,000"
             continue
-        if has_non_vehicle_product(text, q, analysis.start):
+        # "... produced 310,000 engines, while the carmaker itself built 371,000 vehicles":
+        # the goods of another clause, one with a verb of its own, are not this count's.
+        clause_start = cuewords.clause_bounds(text, q.lead, analysis.start, analysis.end)[0]
+        own_verb = cuewords.rule("finite").search(text, clause_start, q.lead)
+        if has_non_vehicle_product(text, q, clause_start if own_verb else analysis.start):
             continue
         vehicle_counts.append((q, noun))
 

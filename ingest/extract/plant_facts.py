@@ -59,6 +59,11 @@ def plant_fact(
             m
             for m in cuewords.rule("past_tense").finditer(text, analysis.start, clause[1])
             if not any(a <= m.start() < b for a, b in building)
+            # "The plant, built at a cost of ...": a participle after a comma, a noun after
+            # its article, not a past event
+            and not cuewords.rule("no_past_event_before").search(
+                text, max(analysis.start, m.start() - 5), m.start()
+            )
         ]
         if not past:
             mood = "future"

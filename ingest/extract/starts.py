@@ -245,6 +245,19 @@ def _unlisted_model(text: str, analysis: SentenceAnalysis, cue_end: int) -> str 
     if match is None:
         return None
     name_start, name_end = match.span("name")
+    # "assembly of the Chevrolet Groove": the brand before a model's name is not part of it.
+    brand = next(
+        (
+            c
+            for c in analysis.companies
+            if c.start == name_start and c.end < name_end and c.company.kind == "brand"
+        ),
+        None,
+    )
+    if brand is not None:
+        name_start = (
+            brand.end + len(text[brand.end : name_end]) - len(text[brand.end : name_end].lstrip())
+        )
     if any(t.start < name_end and name_start < t.end for t in analysis.times):
         return None  # "opened in October 2025": a date, not a model
     if cuewords.rule("plant_after_name").match(text, name_end, analysis.end):
@@ -252,7 +265,7 @@ def _unlisted_model(text: str, analysis: SentenceAnalysis, cue_end: int) -> str 
     named = [(a, b) for a, b in analysis.name_spans(models=False) if name_start <= a < name_end]
     words = [w for w in re.finditer(r"\S+", text[name_start:name_end])]
     uncovered = [w for w in words if not any(a <= name_start + w.start() < b for a, b in named)]
-    return match.group("name") if uncovered else None
+    return text[name_start:name_end] if uncovered else None
 
 
 def _start_subject(

@@ -79,6 +79,8 @@ def lookup(table: dict[str, Any], raw: str) -> Any:
 
 def month_number(word: str, times: TimeGrammar) -> int:
     raw = word.lower().rstrip(".")
+    if raw.isdigit():  # "01.07.2026"
+        return int(raw)
     if raw in times.months:
         return times.months[raw]
     return next(

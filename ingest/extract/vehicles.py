@@ -138,6 +138,8 @@ def classify_vehicle_count(
         return "vehicle_output"
     if sales is not None:
         return "vehicle_sales"
+    if stock is not None and cuewords.has("triggers", "whole_fleet", text, clause_start, q.lead):
+        return None  # "The country's entire vehicle fleet numbered 4.9 million"
     if stock is not None:
         # "A year earlier there were 12,110": a bare figure continues the EV count before it.
         # "Officials expect the fleet to exceed 200,000": the EV fleet counted shortly before.
