@@ -125,7 +125,7 @@ def _claims(text: str, analysis: SentenceAnalysis) -> dict[int, Quantity]:
     return claims
 
 
-def _own_times(text: str, analysis: SentenceAnalysis) -> list[TimeExpression]:
+def own_times(text: str, analysis: SentenceAnalysis) -> list[TimeExpression]:
     """The sentence's times that date its figures: not comparisons, not the start of a
     duration ("operating since 2020"), not the date of a statement ("said on May 3")."""
     speech = cuewords.pattern("roles", "speech_before")
@@ -223,7 +223,7 @@ def attach_time(
         if discourse.comparison is not None:
             return Attachment(discourse.comparison, "baseline", "discourse_comparison", False)
     opening = _opening_comparison(analysis)
-    if opening is not None and not _own_times(text, analysis):
+    if opening is not None and not own_times(text, analysis):
         # "A year earlier there were 12,110": a sentence set in the compared time.
         return Attachment(opening.period, "baseline", "comparison_in_sentence", True)
     opens_clause = _clause_opening_comparison(text, q, analysis)
@@ -239,7 +239,7 @@ def attach_time(
         for tid, owner in _claims(text, analysis).items()
         if owner is not q and (baseline or is_baseline(text, owner, analysis))
     }
-    own = [t for t in _own_times(text, analysis) if id(t) not in claimed or t in after]
+    own = [t for t in own_times(text, analysis) if id(t) not in claimed or t in after]
     if after and after[0] in own:
         # "from about 1,500 in early 2023 to 3,200": a time written right after a number is
         # its own, whichever side of the comparison it is on.
@@ -285,22 +285,3 @@ def counted_on_publication(attachment: Attachment, discourse: Discourse) -> Atta
         return attachment
     day = day_period(published.year, published.month, published.day)
     return Attachment(day, "level", "publication_day", False)
-
-
-def plant_time(text: str, q: Quantity, analysis: SentenceAnalysis) -> Period | None:
-    """A plant figure's period: only a time its own sentence ties to it."""
-    own = _own_times(text, analysis)
-    if not own:
-        return None
-    return min(own, key=lambda t: abs(t.start - q.start)).period
-
-
-def adjacent_time(text: str, q: Quantity, analysis: SentenceAnalysis) -> Period | None:
-    """The time written after a plant figure in its own clause ("52 welding robots by the end
-    of 2027", "88 welding robots were installed in 2024")."""
-    after = right_after(text, q, analysis)
-    if after:
-        return None if after[0].comparison else after[0].period
-    clause_end = cuewords.clause_bounds(text, q.end, analysis.start, analysis.end)[1]
-    later = [t for t in _own_times(text, analysis) if q.end <= t.start < clause_end]
-    return later[0].period if later else None

@@ -23,13 +23,13 @@ from ingest.extract.counted_nouns import (
     listed_after_colon,
     measured_by_trigger,
     named_list_entry,
-    noun_after,
     small_list_entry,
     window_before,
 )
 from ingest.extract.discourse import Discourse
 from ingest.extract.fact_rows import make_fact
 from ingest.extract.mood import modality, status_for
+from ingest.extract.noun_borrowing import counted_nouns_of
 from ingest.extract.numbers import Quantity
 from ingest.extract.plant_facts import investment_fact, plant_context, plant_fact
 from ingest.extract.subjects import model_figure, vehicle_subject
@@ -51,35 +51,7 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
     if not any(q.kind in ("count", "money", "area") for q in analysis.quantities):
         return facts
     counts = [q for q in analysis.quantities if q.kind == "count"]
-    nouns = {id(q): noun_after(text, q, analysis.end, analysis) for q in counts}
-    # A count with no noun borrows one from the list it stands in ("914 to 8,366 units").
-    for index, q in enumerate(counts):
-        if nouns[id(q)].kind != "none":
-            continue
-        for later in counts[index + 1 :]:
-            if cuewords.rule("list_link").match(text[q.end : later.lead]) or later.lead - q.end < 3:
-                if nouns[id(later)].kind != "none":
-                    nouns[id(q)] = nouns[id(later)]
-                    break
-                continue
-            break
-    # "100,000 cars a year, up from 70,000 now", "30,000 a year now; it will rise to 45,000":
-    # either side of a change borrows the noun of the figure it is set against.
-    baseline_cue, growth_cue = (
-        cuewords.pattern("roles", "baseline_before"),
-        cuewords.rule("growth_to_before"),
-    )
-    for index, q in enumerate(counts):
-        if nouns[id(q)].kind != "none" or not index:
-            continue
-        earlier = nouns[id(counts[index - 1])]
-        before = window_before(text, q, analysis)
-        growth_of_rate = counts[index - 1].per_year and growth_cue.search(before)
-        # "We produced 24,500 cars last year and plan to reach 40,000": a level of the same.
-        level = cuewords.rule("level_verb_before").search(before)
-        if earlier.kind == "vehicle" and (baseline_cue.search(before) or growth_of_rate or level):
-            nouns[id(q)] = Noun("vehicle", q.end, earlier.vehicle_type)
-            q.per_year = q.per_year or counts[index - 1].per_year
+    nouns = counted_nouns_of(text, counts, analysis)
     listed_vehicles = any(n.kind == "vehicle" for n in nouns.values())
     counted_nouns = {n.end for n in nouns.values() if n.kind == "vehicle"}
     measured = [

@@ -6,7 +6,6 @@ import re
 
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
-from ingest.extract.attach import adjacent_time, plant_time
 from ingest.extract.confidence import BASE, confidence
 from ingest.extract.contract import Fact
 from ingest.extract.counted_nouns import window_before
@@ -14,6 +13,7 @@ from ingest.extract.discourse import Discourse
 from ingest.extract.fact_rows import make_fact
 from ingest.extract.mood import modality, status_for
 from ingest.extract.numbers import Quantity
+from ingest.extract.plant_times import adjacent_time, plant_time
 from ingest.extract.subjects import plant_ref, plant_scope, scoped
 
 
