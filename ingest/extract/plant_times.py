@@ -1,5 +1,5 @@
-"""The period of a plant figure: only a time its own sentence ties to it (the labelling rules leave a
-plant's capacity, investment, area and robots undated otherwise)."""
+"""The period of a plant figure: only a time its own sentence ties to it (the labelling rules
+leave a plant's capacity, investment, area and robots undated otherwise)."""
 
 from __future__ import annotations
 
