@@ -157,8 +157,11 @@ def quantity_facts(text: str, analysis: SentenceAnalysis, discourse: Discourse) 
             or is_baseline(text, q, analysis)
         ):
             # "25,800 were sold, of which 7,800 ...": a part of it; "2,930 new EVs were
-            # registered, against 1,980": the earlier side of it. Both measure what it does.
-            fact_type = sentence_type
+            # registered, against 1,980": the earlier side of it. Both measure what it does,
+            # unless a verb of trade follows ("of which 62,000 were exported").
+            clause_end = cuewords.clause_bounds(text, q.end, analysis.start, analysis.end)[1]
+            traded = cuewords.has("triggers", "trade", text, q.end, clause_end)
+            fact_type = None if traded else sentence_type
         if fact_type is None:
             continue
         sentence_type = sentence_type or fact_type
