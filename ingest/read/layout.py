@@ -16,9 +16,10 @@ MAX_HEADING_WORDS = 16
 WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # "• Almaty: 15,870", "- Toyota – 1,380 units": an item of a list, not a heading.
 LIST_ITEM = re.compile(
-    r"^\s*(?:[•·▪◦‣*–—-]|\d{1,2}[.)])\s+\S"  # a bullet or an item number
+    r"^\s*(?:[•·▪◦‣*–—|-]|\d{1,2}[.)])\s+\S"  # a bullet, an item number, a table row
     r"|[:–—-]\s*\d[\d,.\s\u00a0]*(?:\w{1,6})?\s*$"  # a name, a dash or colon, a figure
 )
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 FURNITURE = Path(__file__).parent / "furniture.toml"
 
 
@@ -69,6 +70,8 @@ def _word_count(line: str) -> int:
 def _is_furniture(line: str) -> bool:
     rules = furniture()
     lowered = line.lower().strip()
+    if TABLE_ROW.match(line):
+        return False  # "| Hyundai | 3,240 | +12% |": a row of a table in the text, not a menu
     if any(lowered.startswith(prefix) for prefix in rules["line_prefixes"]):
         return True
     return any(sep in line for sep in rules["separators"]) and not _ends_sentence(line)

@@ -46,3 +46,8 @@ def test_items_of_a_list_are_not_headings():
         "More text."
     )
     assert [kind for kind, _ in kinds(text)[2:5]] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_rows_of_a_table_are_statements_and_a_menu_is_furniture():
+    text = "Title\nSales by brand:\n| Hyundai | 3,240 | +12% |\nHome | News | Sport\nMore text."
+    assert [kind for kind, _ in kinds(text)[2:4]] == ["paragraph", "furniture"]
