@@ -169,7 +169,12 @@ def resolve(kind: str, m: re.Match[str], ctx: Matcher) -> tuple[Period | None, b
         if season is None:
             return None, False
         first, last = season
-        year = int(g["y"]) if g.get("y") else ctx.year_for(last)
+        if g.get("y"):
+            year: int | None = int(g["y"])
+        elif g.get("r"):  # "next spring": the season of the year the word moves to
+            year = ctx.relative_year(g["r"], base)
+        else:
+            year = ctx.year_for(last)
         if year is None:
             return None, False
         start_year = year - 1 if first > last else year
