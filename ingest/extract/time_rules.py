@@ -170,7 +170,7 @@ def resolve(kind: str, m: re.Match[str], ctx: Matcher) -> tuple[Period | None, b
             return None, False
         first, last = season
         if g.get("y"):
-            year: int | None = int(g["y"])
+            year = int(g["y"])
         elif g.get("r"):  # "next spring": the season of the year the word moves to
             year = ctx.relative_year(g["r"], base)
         else:
