@@ -112,7 +112,10 @@ def launched_group(analysis: SentenceAnalysis) -> list[PlantRef]:
     head = group.group("phrase").split()[0]
     count = int(head) if head.isdigit() else spelled_value(head)
     members = [p for p in analysis.plants if p.start >= group.end() and not p.anaphoric]
-    if not count or count < 2 or len(members) != count:
+    some = members and cuewords.rule("group_subset").search(text, group.end(), members[0].start)
+    if not count or count < 2 or not members or len(members) > count:
+        return []
+    if len(members) < count and not some:
         return []
     refs = []
     for index, plant in enumerate(members):
