@@ -43,8 +43,10 @@ def plant_fact(
         and cuewords.rule("from_to_after").match(text, q.end, analysis.end)
     ) or cuewords.pattern("roles", "baseline_before").search(window_before(text, q, analysis)):
         # "will be increased from 60,000 to 120,000", "100,000 a year, up from 70,000 now":
-        # the earlier side of a plan is what the plant has today.
+        # the earlier side of a plan is what the plant has today, not at the plan's time.
         mood = "actual"
+        if period is not None and period.first > (discourse.published or period.first):
+            period, explicit = None, False
     elif mood == "actual" and discourse.plant_planned:
         clause = cuewords.clause_bounds(text, q.start, analysis.start, analysis.end)
         # "Construction has started on a plant with a capacity of 60,000": the past tense of

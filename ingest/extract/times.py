@@ -10,6 +10,7 @@ from functools import lru_cache
 from ingest.extract import cuewords
 from ingest.extract.lang import active_code
 from ingest.extract.periods import (
+    Period,
     TimeContext,
     TimeExpression,
     month_period,
@@ -75,11 +76,15 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
             )
             found.append(TimeExpression(start + a, start + b, period, comparison, relative))
     found.sort(key=lambda t: t.start)
-    return _parallel_spans(_relative_to_named(text, start, found, times))
+    return _parallel_spans(_relative_to_named(text, start, found, times, context.current))
 
 
 def _relative_to_named(
-    text: str, start: int, found: list[TimeExpression], times: TimeGrammar
+    text: str,
+    start: int,
+    found: list[TimeExpression],
+    times: TimeGrammar,
+    current: Period | None = None,
 ) -> list[TimeExpression]:
     """ "83,000 as of July 1, 2025, up from 41,000 a year earlier": a year before the time this
     sentence named, not before the article's; "the same period of 2023": its months in 2023."""
@@ -90,17 +95,20 @@ def _relative_to_named(
     for index, expression in enumerate(found):
         named = [t for t in found[:index] if not t.comparison and t in stated]
         phrase = text[expression.start : expression.end]
+        # "In the same period of 2025": the months named before, in this sentence or the
+        # period the article speaks of.
+        span = named[-1].period if named else current
         if (
-            named
+            span is not None
             and expression.period.grain == "year"
-            and named[-1].period.grain not in ("year", "day")
+            and span.grain not in ("year", "day")
             and same_span.search(text, max(start, expression.start - 30), expression.start)
         ):
-            shift = expression.period.first.year - named[-1].period.last.year
+            shift = expression.period.first.year - span.last.year
             found[index] = TimeExpression(
                 expression.start,
                 expression.end,
-                shift_years(named[-1].period, shift),
+                shift_years(span, shift),
                 expression.comparison,
                 expression.relative,
             )
