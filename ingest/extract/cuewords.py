@@ -86,7 +86,7 @@ class WordSet(frozenset):
     def __contains__(self, word: object) -> bool:
         if frozenset.__contains__(self, word):
             return True
-        return isinstance(word, str) and any(word.startswith(stem) for stem in self.stems)
+        return isinstance(word, str) and word.startswith(self.stems)
 
 
 @cache
