@@ -114,6 +114,20 @@ def _owned_by_other(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
     return not plants or max(others) >= max(plants)
 
 
+def _for_other_goods(text: str, q: Quantity, analysis: SentenceAnalysis) -> bool:
+    """The money is for a site of other goods, named after it in its clause ("120 billion
+    tenge are planned for a new components park")."""
+    clause_end = cuewords.clause_bounds(text, q.end, analysis.start, analysis.end)[1]
+    if cuewords.has("nouns", "vehicle", text, q.end, clause_end):
+        return False
+    purpose = cuewords.words("grammar", "purpose_prepositions")
+    for a, _ in cuewords.spans("nouns", "non_vehicle_products", text, q.end, clause_end):
+        between = re.findall(r"\w+", text[q.end : a].lower())
+        if any(word in purpose for word in between):
+            return True
+    return False
+
+
 def investment_fact(
     text: str, q: Quantity, analysis: SentenceAnalysis, discourse: Discourse
 ) -> Fact | None:
@@ -136,7 +150,7 @@ def investment_fact(
     after_cue = cuewords.spans("triggers", "investment", text, q.end, min(analysis.end, q.end + 40))
     if not cue and not after_cue:
         return None
-    if _owned_by_other(text, q, analysis):
+    if _owned_by_other(text, q, analysis) or _for_other_goods(text, q, analysis):
         return None
     if cue:
         cue_start = cue[-1][0]
