@@ -102,17 +102,18 @@ def update_time(
         "discourse", "aside", text, analysis.start, min(analysis.end, analysis.start + 30)
     )
     moved = stated[0] if stated else own[0].period if own and statistic else None
+    figure_dated = bool(stated)
     if moved is None and not own and discourse.time.current is None:
         # "The number of EVs has grown to 23,800": a fleet dated by the article's own day is
         # the current period the figures that follow belong to.
         dated = [parse_label(f.period) for f in measured if f.period and f.fact_type == "ev_stock"]
-        stated = [period for period in dated if period is not None]
-        moved = stated[0] if stated else None
+        moved = next((period for period in dated if period is not None), None)
+        figure_dated = moved is not None
     if aside:
         pass  # "For comparison: in 2019 there were ...": the article's period stays
     elif moved is not None and not (discourse.current_stated and _looks_back(moved, discourse)):
         discourse.time.current = moved
-        discourse.current_stated = bool(stated)
+        discourse.current_stated = figure_dated
     if comparisons and statistic:
         discourse.comparison = comparisons[0].period
     if measured or facts:

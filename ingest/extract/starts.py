@@ -255,9 +255,9 @@ def _unlisted_model(text: str, analysis: SentenceAnalysis, cue_end: int) -> str 
         None,
     )
     if brand is not None:
-        name_start = (
-            brand.end + len(text[brand.end : name_end]) - len(text[brand.end : name_end].lstrip())
-        )
+        name_start = brand.end
+        while name_start < name_end and text[name_start].isspace():
+            name_start += 1
     if any(t.start < name_end and name_start < t.end for t in analysis.times):
         return None  # "opened in October 2025": a date, not a model
     if cuewords.rule("plant_after_name").match(text, name_end, analysis.end):

@@ -80,13 +80,8 @@ def vehicle_subject(
     if not before and anaphor and discourse.plant is not None and discourse.plant.label:
         return discourse.plant.label, discourse.plant.location or location
     if not before:
-        before = [
-            c
-            for c in candidates
-            if c[1] <= q.lead
-            and c[3] in ("company", "model", "plant")
-            and not _in_relative_clause(text, c[0], analysis)
-        ] or [c for c in candidates if c[1] <= q.lead and c[3] in ("company", "model", "plant")]
+        names = [c for c in candidates if c[1] <= q.lead and c[3] in ("company", "model", "plant")]
+        before = [c for c in names if not _in_relative_clause(text, c[0], analysis)] or names
     # "the model", "15 тыс. таких автомобилей" (of such cars): the model named before.
     reference_after = cuewords.rule("model_reference").search(
         text, q.end, min(analysis.end, q.end + 24)
@@ -112,16 +107,13 @@ def vehicle_subject(
     # number and its verb, before any other number, when nothing names the subject before it.
     following = [x.lead for x in analysis.quantities if x.lead > q.end]
     until = min(following, default=analysis.end)
-    finite = cuewords.rule("finite")
+    finite, dash = cuewords.rule("finite"), cuewords.rule("place_after_dash")
     after = [
         p
         for p in places
         if q.end <= p.start < until
         and p.place.kind in ("city", "region", "district")
-        and (
-            finite.search(text, q.end, p.start)
-            or cuewords.rule("place_after_dash").fullmatch(text, q.end, p.start)
-        )
+        and (finite.search(text, q.end, p.start) or dash.fullmatch(text, q.end, p.start))
     ]
     if after:
         return after[0].place.name, after[0].place.name
