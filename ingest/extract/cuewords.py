@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
+from ingest.extract.first_chars import compile_fast
 from ingest.extract.lang import active_code, pack
 
 
@@ -27,7 +28,7 @@ def alternation(phrases: list[str]) -> str:
 @cache
 def _phrase_pattern(code: str, section: str, key: str) -> re.Pattern[str]:
     body = alternation(pack(code).cues[section][key])
-    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return compile_fast(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 def _pattern(section: str, key: str) -> re.Pattern[str]:
@@ -47,7 +48,7 @@ def _named_pattern(code: str, section: str, key: str) -> re.Pattern[str]:
     flags = 0 if isinstance(entry, dict) and entry.get("case") else re.IGNORECASE
     cue_lists = pack(code).cues
     expanded = WORD_LIST.sub(lambda m: f"(?:{alternation(cue_lists[m[1]][m[2]])})", source)
-    return re.compile(expanded, flags)
+    return compile_fast(expanded, flags)
 
 
 def pattern(section: str, key: str) -> re.Pattern[str]:
@@ -132,3 +133,29 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if left < end:
         spans.append((left, end))
     return spans
+
+
+@cache
+def _gate(
+    code: str, section: str, cue_keys: tuple[str, ...], keys: tuple[str, ...]
+) -> re.Pattern[str]:
+    """One pattern that matches wherever any of the word lists `cue_keys` of cues[section] or
+    any of the patterns `keys` of patterns[section] matches: an alternation of them, each
+    with its own case rule."""
+    cue_lists = pack(code).cues
+    branches = [f"(?i:{_phrase_pattern(code, section, key).pattern})" for key in cue_keys]
+    for key in keys:
+        entry = pack(code).patterns[section][key]
+        source = entry if isinstance(entry, str) else entry["regex"]
+        expanded = WORD_LIST.sub(lambda m: f"(?:{alternation(cue_lists[m[1]][m[2]])})", source)
+        cased = isinstance(entry, dict) and entry.get("case")
+        branches.append(f"(?:{expanded})" if cased else f"(?i:{expanded})")
+    return compile_fast("|".join(branches) or "(?!)")
+
+
+def any_of(
+    section: str, cue_keys: tuple[str, ...], keys: tuple[str, ...], text: str, start: int, end: int
+) -> bool:
+    """Whether any of the word lists `cue_keys` or patterns `keys` of `section` is in
+    text[start:end], in one search."""
+    return _gate(active_code(), section, cue_keys, keys).search(text, start, end) is not None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.extract import cuewords
+from ingest.extract.first_chars import compile_fast
 from ingest.extract.lang import active_code, cues
 from ingest.extract.lexicon import Company, VehicleModel, companies, vehicle_models
 
@@ -61,7 +62,7 @@ def _company_index(code: str) -> tuple[re.Pattern[str], dict[str, Company]]:
                 index.setdefault(form, company)
             if len(surface) >= 3 and not surface.isupper():
                 index.setdefault(surface.upper(), company)
-    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(index))})(?![\w-])")
+    pattern = compile_fast(rf"(?<![\w-])(?:{_alternation(list(index))})(?![\w-])")
     return pattern, index
 
 
@@ -76,7 +77,7 @@ def _model_index(code: str) -> tuple[re.Pattern[str], dict[str, VehicleModel]]:
             if surface[-1].isalpha():
                 for ending in plurals:
                     index.setdefault(surface + ending, model)
-    pattern = re.compile(rf"(?<![\w.-])(?:{_alternation(list(index))})(?![\w-])")
+    pattern = compile_fast(rf"(?<![\w.-])(?:{_alternation(list(index))})(?![\w-])")
     return pattern, index
 
 

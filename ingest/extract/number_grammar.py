@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from ingest.extract.first_chars import compile_fast
 from ingest.extract.lang import active_code, pack
 
 
@@ -56,7 +57,7 @@ def _grammar(code: str) -> NumberGrammar:
     def compiled(source: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
         for name, body in lists.items():
             source = source.replace(f"<<{name}>>", body)
-        return re.compile(source, flags)
+        return compile_fast(source, flags)
 
     prefixes = _alternation(table["currency_prefixes"])
     words = table["number_words"] or "(?!)"  # a language may spell no numbers we read

@@ -17,6 +17,22 @@ from ingest.extract.start_cues import launched_group, start_cues
 from ingest.extract.start_times import launch_per_clause, time_of_cue
 from ingest.extract.subjects import plant_ref
 
+# The word lists and patterns that alone can make a start cue (start_cues below and the bare
+# launch): a sentence with none of them has no start, found in one search. The other lists of
+# the section only pair with these (a noun with its verb) or filter what they found.
+START_ANCHORS = (
+    ("start_verbs", "commissioning", "first_vehicle"),
+    (
+        "beginning_with",
+        "initial_model",
+        "adds_model",
+        "launch_plant",
+        "plant_launched",
+        "first_vehicle",
+        "launch_bare",
+    ),
+)
+
 
 def production_start_facts(
     text: str, analysis: SentenceAnalysis, discourse: Discourse
@@ -24,6 +40,8 @@ def production_start_facts(
     """When production of a model starts, or a plant is commissioned, with the stated date."""
     if discourse.other_plant and not analysis.models:
         return []  # "the foundry was commissioned": not a vehicle plant
+    if not cuewords.any_of("production_start", *START_ANCHORS, text, analysis.start, analysis.end):
+        return []
     starts = [cue for cue in start_cues(text, analysis) if not _launches_plant_part(text, cue)]
     superseded = cuewords.pattern("production_start", "superseded_time_before")
     times = [

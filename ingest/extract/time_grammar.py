@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ingest.extract.first_chars import compile_fast
 from ingest.extract.lang import active_code, pack
 
 
@@ -39,7 +40,7 @@ def grammar_of(code: str) -> TimeGrammar:
 
     def compiled(source: str, case: bool = False) -> re.Pattern[str]:
         source = source.replace("<<month>>", month).replace("<<year>>", year)
-        return re.compile(source, 0 if case else re.IGNORECASE)
+        return compile_fast(source, 0 if case else re.IGNORECASE)
 
     return TimeGrammar(
         rules=[(compiled(r["regex"], r.get("case", False)), r["kind"]) for r in table["rules"]],

@@ -1,0 +1,94 @@
+"""Compile a pattern with a lookahead for the characters its matches can begin with.
+
+Python's regex engine skips ahead by a pattern's first characters only when it can read them
+off a plain literal; behind a lookbehind, a `\\b` or with IGNORECASE it tries every branch of
+every alternation at every position of the text. The lexicon patterns are all like that, and
+most positions of a sentence start none of their words: a one-character lookahead turns those
+positions down at once. The lookahead is worked out from the parsed pattern and is exact: a
+match always begins with one of the characters it lists, so the pattern matches where it did.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as c  # the parser's opcodes, as the standard library names them
+import re._parser as parser
+
+_CATEGORIES = {c.CATEGORY_DIGIT: r"\d"}
+
+
+class _Unknown(Exception):
+    """The pattern can begin with too many characters to be worth a lookahead."""
+
+
+def _class_items(items: list) -> list[str]:
+    out = []
+    for op, av in items:
+        if op is c.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is c.RANGE:
+            out.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is c.CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
+        else:  # a negated class, a word or space category: nearly every character
+            raise _Unknown
+    return out
+
+
+def _first(sequence: parser.SubPattern | list, flags: int) -> tuple[list[str], bool]:
+    """The characters a match of `sequence` can begin with, and whether it can be empty."""
+    found: list[str] = []
+    for op, av in sequence:
+        if op is c.LITERAL:
+            return [*found, re.escape(chr(av))], False
+        if op is c.IN:
+            return found + _class_items(av), False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: it checks the position, it begins no match
+        if op is c.BRANCH:
+            empty = False
+            for branch in av[1]:
+                chars, can_be_empty = _first(branch, flags)
+                found += chars
+                empty = empty or can_be_empty
+            if not empty:
+                return found, False
+            continue
+        if op is c.SUBPATTERN:
+            _group, add_flags, _del_flags, body = av
+            if add_flags & re.IGNORECASE and not flags & re.IGNORECASE:
+                raise _Unknown  # the lookahead would be read with the case the group drops
+            chars, empty = _first(body, flags)
+        elif op is c.ATOMIC_GROUP:
+            chars, empty = _first(av, flags)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _high, body = av
+            chars, empty = _first(body, flags)
+            empty = empty or low == 0
+        else:  # any character, a back reference, a conditional group
+            raise _Unknown
+        found += chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def first_chars_lookahead(source: str, flags: int = 0) -> str:
+    """`(?=[...])` for the characters a match of `source` begins with, or "" where that set is
+    not small (a match may be empty or begin with any letter)."""
+    try:
+        parsed = parser.parse(source, flags)
+        chars, empty = _first(parsed, flags | parsed.state.flags)
+    except (_Unknown, re.error):
+        return ""
+    if empty or not chars:
+        return ""
+    return "(?=[" + "".join(dict.fromkeys(chars)) + "])"
+
+
+def compile_fast(source: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(source, flags)` with the first-character lookahead in front of it."""
+    lookahead = first_chars_lookahead(source, flags)
+    if lookahead and source.startswith("(?") and re.match(r"\(\?[aiLmsux]+\)", source):
+        return re.compile(source, flags)  # global inline flags must stay at the start
+    return re.compile(lookahead + source, flags)

@@ -1,0 +1,48 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.extract.first_chars import compile_fast, first_chars_lookahead
+from ingest.extract.lang import pack
+
+ROOT = Path(__file__).resolve().parents[3]
+TEXTS = {"en": ROOT / "seeds", "ru": ROOT / "tests" / "fixtures" / "probes_ru" / "articles"}
+
+
+def test_a_word_list_is_looked_for_only_where_one_of_its_words_begins():
+    assert first_chars_lookahead(r"(?<![\w-])(?:launch|opening|start)(?![\w-])") == "(?=[los])"
+
+
+def test_optional_parts_add_what_can_come_after_them():
+    assert first_chars_lookahead(r"\b(?:the\s+)?plant") == "(?=[tp])"
+
+
+def test_a_pattern_that_can_begin_anywhere_gets_no_lookahead():
+    assert first_chars_lookahead(r"\s+(?:region|oblast)") == ""
+    assert first_chars_lookahead(r"(?:of\s+)?") == ""  # it can match nothing
+    assert first_chars_lookahead(r".{0,5}plant") == ""
+
+
+def test_a_group_that_reads_case_the_pattern_does_not_gets_no_lookahead():
+    assert first_chars_lookahead(r"(?i:kia)") == ""
+    assert compile_fast(r"(?i:kia)").search("KIA") is not None
+
+
+def _pack_patterns() -> list[tuple[str, str, str | dict]]:
+    return [
+        (code, f"{section}.{key}", entry)
+        for code in ("en", "ru")
+        for section, entries in pack(code).patterns.items()
+        for key, entry in entries.items()
+        if "<<" not in (entry if isinstance(entry, str) else entry["regex"])
+    ]
+
+
+@pytest.mark.parametrize(("code", "name", "entry"), _pack_patterns())
+def test_every_pack_pattern_finds_what_it_found_without_the_lookahead(code, name, entry):
+    source = entry if isinstance(entry, str) else entry["regex"]
+    flags = 0 if isinstance(entry, dict) and entry.get("case") else re.IGNORECASE
+    text = "\n".join(p.read_text() for p in sorted(TEXTS[code].glob("*.txt"))[:40])
+    plain, fast = re.compile(source, flags), compile_fast(source, flags)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
