@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ingest.extract import cuewords
 from ingest.extract.analysis import SentenceAnalysis
-from ingest.extract.lang import cues
+from ingest.extract.lang import active_code, cues, pack
 from ingest.extract.numbers import Quantity
 
 # A vehicle count below this is a phrase ("one in every three cars"), not a statistic.
@@ -170,14 +171,22 @@ def small_list_entry(
     return names_it and any(o is not q and o.value >= MIN_VEHICLE_COUNT for o in counts)
 
 
+@cache
+def _vehicle_type_labels(code: str) -> list[tuple[str, str, re.Pattern[str]]]:
+    return [
+        (label, vehicle_type, re.compile(rf"\b{re.escape(label)}\b"))
+        for label, vehicle_type in pack(code).cues["vehicle_types"].items()
+    ]
+
+
 def labelled_vehicle_type(text: str, q: Quantity, analysis: SentenceAnalysis) -> str | None:
     """The vehicle type a figure's own clause names ("trucks – 9.8 thousand units")."""
     window = text[max(analysis.start, q.lead - 40) : q.lead].lower()
     window = re.split(r"\d", window)[-1]  # not the label of the figure before
     found = [
         (window.rfind(label), vehicle_type)
-        for label, vehicle_type in cues()["vehicle_types"].items()
-        if re.search(rf"\b{re.escape(label)}\b", window)
+        for label, vehicle_type, pattern in _vehicle_type_labels(active_code())
+        if pattern.search(window)
     ]
     return max(found)[1] if found else None
 

@@ -143,14 +143,14 @@ def _gate(
     any of the patterns `keys` of patterns[section] matches: an alternation of them, each
     with its own case rule."""
     cue_lists = pack(code).cues
-    branches = [f"(?i:{_phrase_pattern(code, section, key).pattern})" for key in cue_keys]
+    branches = [f"(?:{_phrase_pattern(code, section, key).pattern})" for key in cue_keys]
     for key in keys:
         entry = pack(code).patterns[section][key]
         source = entry if isinstance(entry, str) else entry["regex"]
         expanded = WORD_LIST.sub(lambda m: f"(?:{alternation(cue_lists[m[1]][m[2]])})", source)
         cased = isinstance(entry, dict) and entry.get("case")
-        branches.append(f"(?:{expanded})" if cased else f"(?i:{expanded})")
-    return compile_fast("|".join(branches) or "(?!)")
+        branches.append(f"(?-i:{expanded})" if cased else f"(?:{expanded})")
+    return compile_fast("|".join(branches) or "(?!)", re.IGNORECASE)
 
 
 def any_of(

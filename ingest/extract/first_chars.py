@@ -11,8 +11,8 @@ match always begins with one of the characters it lists, so the pattern matches 
 from __future__ import annotations
 
 import re
-import re._constants as c  # the parser's opcodes, as the standard library names them
-import re._parser as parser
+import re._constants as c  # type: ignore[import-not-found]  # the parser's opcodes
+import re._parser as parser  # type: ignore[import-not-found]
 
 _CATEGORIES = {c.CATEGORY_DIGIT: r"\d"}
 

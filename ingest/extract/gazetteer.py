@@ -109,7 +109,7 @@ def gazetteer() -> dict[str, Place]:
 
 
 def _strip_possessive(word: str) -> str:
-    return re.sub(r"[’']s$", "", word)
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _inflected(surface: str, table: dict[str, Place]) -> Place | None:

@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -17,15 +18,20 @@ class Period:
 
     @property
     def grain(self) -> str:
-        if "/" in self.label:
-            return "interval"
-        if re.fullmatch(r"\d{4}", self.label):
-            return "year"
-        if "-H" in self.label:
-            return "half"
-        if "-Q" in self.label:
-            return "quarter"
-        return "month" if re.fullmatch(r"\d{4}-\d{2}", self.label) else "day"
+        return _grain(self.label)
+
+
+@lru_cache(maxsize=4096)
+def _grain(label: str) -> str:
+    if "/" in label:
+        return "interval"
+    if re.fullmatch(r"\d{4}", label):
+        return "year"
+    if "-H" in label:
+        return "half"
+    if "-Q" in label:
+        return "quarter"
+    return "month" if re.fullmatch(r"\d{4}-\d{2}", label) else "day"
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,14 @@ from ingest.extract.time_rules import Matcher, resolve
 
 def may_hold_time(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] has anything a time rule could read."""
-    return grammar().hint.search(text, start, end) is not None
+    return _hinted(active_code(), text[start:end])
+
+
+@lru_cache(maxsize=256)
+def _hinted(code: str, segment: str) -> bool:
+    """Whether a sentence has a word or digit a time could begin with (asked for each
+    sentence twice: before and after the article's context is known)."""
+    return grammar_of(code).hint.search(segment) is not None
 
 
 @lru_cache(maxsize=256)
@@ -37,7 +44,7 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
     """Every time expression in text[start:end], resolved against `context`."""
     times = grammar()
     segment = text[start:end]
-    if not times.hint.search(segment):
+    if not _hinted(active_code(), segment):
         return []
     # The year a sentence is about: one year named, not counting the years it compares with.
     years = [
