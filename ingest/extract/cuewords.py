@@ -6,16 +6,15 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
-from ingest.extract.first_chars import compile_fast
+from ingest.extract.first_chars import compile_fast, literal_beginnings, spaced
 from ingest.extract.lang import active_code, pack
 
 
 def phrase_pattern(phrase: str) -> str:
-    """A cue as a pattern: spaces match any white space, and a trailing `*` any ending of the
-    word (a stem: "автомобил*" is every case of "автомобиль")."""
-    stem = phrase.endswith("*")
-    body = re.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+")
-    return body + r"\w*" if stem else body
+    """A cue as a pattern: spaces match any white space, and a `*` any letters (a stem:
+    "автомобил*" is every case of "автомобиль", "введен* в эксплуатацию" every form of the
+    participle, "собира*ся" both numbers of the verb)."""
+    return r"\s+".join(re.escape(word).replace(r"\*", r"\w*") for word in phrase.split(" "))
 
 
 def alternation(phrases: list[str]) -> str:
@@ -138,10 +137,10 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 @cache
 def _gate(
     code: str, section: str, cue_keys: tuple[str, ...], keys: tuple[str, ...]
-) -> re.Pattern[str]:
-    """One pattern that matches wherever any of the word lists `cue_keys` of cues[section] or
-    any of the patterns `keys` of patterns[section] matches: an alternation of them, each
-    with its own case rule."""
+) -> tuple[str, ...] | re.Pattern[str]:
+    """What any of the word lists `cue_keys` of cues[section] and patterns `keys` of
+    patterns[section] begins with: the literal beginnings of them all, where every one has
+    them (a few substring tests), or else one alternation of them, each with its own case."""
     cue_lists = pack(code).cues
     branches = [f"(?:{_phrase_pattern(code, section, key).pattern})" for key in cue_keys]
     for key in keys:
@@ -150,12 +149,25 @@ def _gate(
         expanded = WORD_LIST.sub(lambda m: f"(?:{alternation(cue_lists[m[1]][m[2]])})", source)
         cased = isinstance(entry, dict) and entry.get("case")
         branches.append(f"(?-i:{expanded})" if cased else f"(?:{expanded})")
+    beginnings = [literal_beginnings(branch, re.IGNORECASE) for branch in branches]
+    if all(b is not None for b in beginnings):
+        found = sorted({p for b in beginnings for p in b or ()}, key=len)
+        # A beginning that holds a shorter one is found wherever that one is looked for.
+        kept: list[str] = []
+        for beginning in found:
+            if not any(shorter in beginning for shorter in kept):
+                kept.append(beginning)
+        return tuple(kept)
     return compile_fast("|".join(branches) or "(?!)", re.IGNORECASE)
 
 
 def any_of(
     section: str, cue_keys: tuple[str, ...], keys: tuple[str, ...], text: str, start: int, end: int
 ) -> bool:
-    """Whether any of the word lists `cue_keys` or patterns `keys` of `section` is in
-    text[start:end], in one search."""
-    return _gate(active_code(), section, cue_keys, keys).search(text, start, end) is not None
+    """Whether any of the word lists `cue_keys` or patterns `keys` of `section` may be in
+    text[start:end]: False only where none of them is."""
+    gate = _gate(active_code(), section, cue_keys, keys)
+    if isinstance(gate, tuple):
+        written = spaced(text[start:end])
+        return any(beginning in written for beginning in gate)
+    return gate.search(text, start, end) is not None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import re._constants as c  # type: ignore[import-not-found]  # the parser's opcodes
 import re._parser as parser  # type: ignore[import-not-found]
+from typing import Any
 
 _CATEGORIES = {c.CATEGORY_DIGIT: r"\d"}
 
@@ -92,3 +93,83 @@ def compile_fast(source: str, flags: int = 0) -> re.Pattern[str]:
     if lookahead and source.startswith("(?") and re.match(r"\(\?[aiLmsux]+\)", source):
         return re.compile(source, flags)  # global inline flags must stay at the start
     return re.compile(lookahead + source, flags)
+
+
+MAX_PREFIXES = 400
+
+
+def _prefixes(sequence: parser.SubPattern | list, open_: list[str]) -> tuple[list[str], list[str]]:
+    """Extend the literal beginnings `open_` through `sequence`: (still open, closed)."""
+    closed: list[str] = []
+    for op, av in sequence:
+        if not open_:
+            break
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if _is_space(op, av):
+            # Runs of white space are one space in the text the beginnings are looked for in.
+            closed += [p for p in open_ if p.endswith(" ")]
+            open_ = [p + " " for p in open_ if not p.endswith(" ")]
+        elif op is c.LITERAL:
+            open_ = [p + chr(av) for p in open_]
+        elif op is c.BRANCH and len(open_) * len(av[1]) <= MAX_PREFIXES:
+            after: list[str] = []
+            for branch in av[1]:
+                branch_open, branch_closed = _prefixes(branch, [""])
+                after += [p + s for p in open_ for s in branch_open]
+                closed += [p + s for p in open_ for s in branch_closed]
+            open_ = after
+        elif op is c.SUBPATTERN:
+            open_, more = _prefixes(av[3], open_)
+            closed += more
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[:2] == (0, 1):
+            # An optional part: the beginnings with it and without it.
+            with_open, with_closed = _prefixes(av[2], open_)
+            closed += with_closed
+            open_ = list(dict.fromkeys(with_open + open_))
+            if len(open_) > MAX_PREFIXES:
+                closed += open_
+                open_ = []
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            once_open, once_closed = _prefixes(av[2], open_)
+            closed += once_open + once_closed
+            open_ = []
+        else:
+            closed += open_
+            open_ = []
+    return open_, closed
+
+
+def _is_space(op: object, av: Any) -> bool:
+    """White space, once or more: a space, `\\s` or `\\s+`."""
+    if op is c.LITERAL:
+        return chr(av).isspace()
+    if op is c.IN:
+        return av == [(c.CATEGORY, c.CATEGORY_SPACE)]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _high, body = av
+        return low >= 1 and len(body) == 1 and _is_space(*body[0])
+    return False
+
+
+def spaced(text: str) -> str:
+    """`text` in lower case with every run of white space one space, a space either side: what
+    literal beginnings are looked for in."""
+    return " " + " ".join(text.lower().split()) + " "
+
+
+def literal_beginnings(source: str, flags: int = 0) -> tuple[str, ...] | None:
+    """The literal texts, in lower case and with one space for any white space, one of which
+    every match of `source` begins with (in the `spaced` text), or None where a match may
+    begin with anything. Only for patterns that ignore case."""
+    try:
+        parsed = parser.parse(source, flags)
+    except re.error:
+        return None
+    if (flags | parsed.state.flags) & re.IGNORECASE == 0:
+        return None  # the beginnings are compared in lower case: only for caseless patterns
+    open_, closed = _prefixes(parsed, [""])
+    found = open_ + closed
+    if not found or any(not p for p in found):
+        return None
+    return tuple(sorted({p.lower() for p in found}))

@@ -3,7 +3,12 @@ from pathlib import Path
 
 import pytest
 
-from ingest.extract.first_chars import compile_fast, first_chars_lookahead
+from ingest.extract.first_chars import (
+    compile_fast,
+    first_chars_lookahead,
+    literal_beginnings,
+    spaced,
+)
 from ingest.extract.lang import pack
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -46,3 +51,17 @@ def test_every_pack_pattern_finds_what_it_found_without_the_lookahead(code, name
     text = "\n".join(p.read_text() for p in sorted(TEXTS[code].glob("*.txt"))[:40])
     plain, fast = re.compile(source, flags), compile_fast(source, flags)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_literal_beginnings_of_a_pattern_run_through_spaces_and_optional_words():
+    beginnings = literal_beginnings(r"\b(?:to|will)\s+(?:be\s+)?(?:launch|open)", re.IGNORECASE)
+    assert beginnings == (
+        "to be launch", "to be open", "to launch", "to open",
+        "will be launch", "will be open", "will launch", "will open",
+    )  # fmt: skip
+    assert literal_beginnings(r"\s*[A-Z]\w+", re.IGNORECASE) is None
+    assert literal_beginnings(r"kia", 0) is None  # only for patterns that ignore case
+
+
+def test_the_beginnings_are_looked_for_in_the_spaced_lower_case_text():
+    assert "will be launch" in spaced("It WILL  be\nlaunched in May")
