@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
-from ingest.extract.first_chars import compile_fast, literal_beginnings, spaced
+from ingest.extract.first_chars import compile_fast, required_literals, spaced
 from ingest.extract.lang import active_code, pack
 
 
@@ -138,9 +138,9 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _gate(
     code: str, section: str, cue_keys: tuple[str, ...], keys: tuple[str, ...]
 ) -> tuple[str, ...] | re.Pattern[str]:
-    """What any of the word lists `cue_keys` of cues[section] and patterns `keys` of
-    patterns[section] begins with: the literal beginnings of them all, where every one has
-    them (a few substring tests), or else one alternation of them, each with its own case."""
+    """What a text must hold for any of the word lists `cue_keys` of cues[section] or patterns
+    `keys` of patterns[section] to match in it: the literal texts they require, where every
+    one requires some (a few substring tests), or else one alternation of them all."""
     cue_lists = pack(code).cues
     branches = [f"(?:{_phrase_pattern(code, section, key).pattern})" for key in cue_keys]
     for key in keys:
@@ -149,14 +149,14 @@ def _gate(
         expanded = WORD_LIST.sub(lambda m: f"(?:{alternation(cue_lists[m[1]][m[2]])})", source)
         cased = isinstance(entry, dict) and entry.get("case")
         branches.append(f"(?-i:{expanded})" if cased else f"(?:{expanded})")
-    beginnings = [literal_beginnings(branch, re.IGNORECASE) for branch in branches]
-    if all(b is not None for b in beginnings):
-        found = sorted({p for b in beginnings for p in b or ()}, key=len)
-        # A beginning that holds a shorter one is found wherever that one is looked for.
+    required = [required_literals(branch, re.IGNORECASE) for branch in branches]
+    if all(r is not None for r in required):
+        found = sorted({literal for r in required for literal in r or ()}, key=len)
+        # A literal that holds a shorter one is found wherever that one is looked for.
         kept: list[str] = []
-        for beginning in found:
-            if not any(shorter in beginning for shorter in kept):
-                kept.append(beginning)
+        for literal in found:
+            if not any(shorter in literal for shorter in kept):
+                kept.append(literal)
         return tuple(kept)
     return compile_fast("|".join(branches) or "(?!)", re.IGNORECASE)
 
@@ -169,5 +169,5 @@ def any_of(
     gate = _gate(active_code(), section, cue_keys, keys)
     if isinstance(gate, tuple):
         written = spaced(text[start:end])
-        return any(beginning in written for beginning in gate)
+        return any(literal in written for literal in gate)
     return gate.search(text, start, end) is not None

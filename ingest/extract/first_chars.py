@@ -158,18 +158,46 @@ def spaced(text: str) -> str:
     return " " + " ".join(text.lower().split()) + " "
 
 
-def literal_beginnings(source: str, flags: int = 0) -> tuple[str, ...] | None:
-    """The literal texts, in lower case and with one space for any white space, one of which
-    every match of `source` begins with (in the `spaced` text), or None where a match may
-    begin with anything. Only for patterns that ignore case."""
+def _beginnings(sequence: list) -> list[str] | None:
+    open_, closed = _prefixes(sequence, [""])
+    found = open_ + closed
+    return None if not found or any(not p for p in found) else found
+
+
+def _required(sequence: list) -> list[str] | None:
+    """Texts one of which every match of `sequence` holds: of the choices (the beginnings of
+    the sequence from each of its parts on, or what each alternative of a part holds), the
+    one whose shortest text is longest."""
+    best: list[str] | None = None
+
+    def consider(candidate: list[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    items = list(sequence)
+    for index, (op, av) in enumerate(items):
+        consider(_beginnings(items[index:]))
+        if op is c.SUBPATTERN:
+            consider(_required(list(av[3])))
+        elif op is c.BRANCH:
+            held = [_required(list(branch)) for branch in av[1]]
+            if all(held):
+                consider([text for texts in held for text in texts or ()])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_required(list(av[2])))
+    return best
+
+
+def required_literals(source: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Literal texts, in lower case and with one space for any white space, one of which every
+    match of `source` holds (in the `spaced` text), chosen to be as long as they can; None
+    where a match need hold no literal text. Only for patterns that ignore case."""
     try:
         parsed = parser.parse(source, flags)
     except re.error:
         return None
     if (flags | parsed.state.flags) & re.IGNORECASE == 0:
-        return None  # the beginnings are compared in lower case: only for caseless patterns
-    open_, closed = _prefixes(parsed, [""])
-    found = open_ + closed
-    if not found or any(not p for p in found):
         return None
-    return tuple(sorted({p.lower() for p in found}))
+    found = _required(list(parsed))
+    return tuple(sorted({p.lower() for p in found})) if found else None

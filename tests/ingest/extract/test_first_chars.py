@@ -6,7 +6,7 @@ import pytest
 from ingest.extract.first_chars import (
     compile_fast,
     first_chars_lookahead,
-    literal_beginnings,
+    required_literals,
     spaced,
 )
 from ingest.extract.lang import pack
@@ -53,15 +53,20 @@ def test_every_pack_pattern_finds_what_it_found_without_the_lookahead(code, name
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-def test_literal_beginnings_of_a_pattern_run_through_spaces_and_optional_words():
-    beginnings = literal_beginnings(r"\b(?:to|will)\s+(?:be\s+)?(?:launch|open)", re.IGNORECASE)
-    assert beginnings == (
+def test_required_literals_run_through_spaces_and_optional_words():
+    required = required_literals(r"\b(?:to|will)\s+(?:be\s+)?(?:launch|open)", re.IGNORECASE)
+    assert required == (
         "to be launch", "to be open", "to launch", "to open",
         "will be launch", "will be open", "will launch", "will open",
     )  # fmt: skip
-    assert literal_beginnings(r"\s*[A-Z]\w+", re.IGNORECASE) is None
-    assert literal_beginnings(r"kia", 0) is None  # only for patterns that ignore case
 
 
-def test_the_beginnings_are_looked_for_in_the_spaced_lower_case_text():
+def test_the_required_literals_are_the_longest_a_match_must_hold():
+    source = r"\bplants?\s+(?:\w+\s+){0,3}(?:launched|commissioned)"
+    assert required_literals(source, re.IGNORECASE) == ("commissioned", "launched")
+    assert required_literals(r"\s*[A-Z]\w+", re.IGNORECASE) is None
+    assert required_literals(r"kia", 0) is None  # only for patterns that ignore case
+
+
+def test_the_literals_are_looked_for_in_the_spaced_lower_case_text():
     assert "will be launch" in spaced("It WILL  be\nlaunched in May")
