@@ -30,10 +30,6 @@ def _phrase_pattern(code: str, section: str, key: str) -> re.Pattern[str]:
     return compile_fast(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-def _pattern(section: str, key: str) -> re.Pattern[str]:
-    return _phrase_pattern(active_code(), section, key)
-
-
 WORD_LIST = re.compile(r"<<(\w+)\.(\w+)>>")
 
 
@@ -69,12 +65,26 @@ def spans(
 ) -> list[tuple[int, int]]:
     """Spans of every phrase of cues[section][key] in text[start:end]."""
     end = len(text) if end is None else end
-    return [m.span() for m in _pattern(section, key).finditer(text, start, end)]
+    return list(_spans(active_code(), section, key, text, start, end))
 
 
 def has(section: str, key: str, text: str, start: int = 0, end: int | None = None) -> bool:
     end = len(text) if end is None else end
-    return _pattern(section, key).search(text, start, end) is not None
+    return _has(active_code(), section, key, text, start, end)
+
+
+# The rules ask again about the same list and stretch of a sentence (for each of its numbers);
+# an article's text is one string, so the key is hashed once and compared by identity.
+@lru_cache(maxsize=1024)
+def _spans(
+    code: str, section: str, key: str, text: str, start: int, end: int
+) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _phrase_pattern(code, section, key).finditer(text, start, end))
+
+
+@lru_cache(maxsize=1024)
+def _has(code: str, section: str, key: str, text: str, start: int, end: int) -> bool:
+    return _phrase_pattern(code, section, key).search(text, start, end) is not None
 
 
 @cache

@@ -9,6 +9,7 @@ from functools import cache
 from itertools import accumulate
 
 from ingest.extract.cuewords import alternation, pattern, words
+from ingest.extract.first_chars import compile_fast
 from ingest.extract.lang import active_code, cues, pack
 from ingest.extract.number_grammar import NumberGrammar, grammar
 
@@ -42,7 +43,7 @@ def _qualifier_patterns(code: str) -> list[tuple[str, re.Pattern[str]]]:
     """Per qualifier, its phrases ending a (lower-cased, right-stripped) window."""
     table = pack(code).cues["qualifiers"]
     return [
-        (name, re.compile(rf"(?<![^\W_])(?:{alternation(table[name])})$"))
+        (name, compile_fast(rf"(?<![^\W_])(?:{alternation(table[name])})$"))
         for name in ("more_than", "about", "less_than", "up_to")
     ]
 
