@@ -80,8 +80,10 @@ def noun_after(text: str, q: Quantity, end: int, analysis: SentenceAnalysis) -> 
             return Noun("robot", token.end())
         if word in vehicles:
             # "2,400 units of agricultural machinery": the units are not vehicles.
-            # "104,300 units of that total" points back to a total of vehicles.
-            of_what = cuewords.rule("units_of").match(text, token.end(), end)
+            # "104,300 units of that total" points back to a total of vehicles. Cars stay
+            # cars whatever they are of ("1,900 cars of the Chinese brand Changan").
+            generic = word in cuewords.words("nouns", "generic_units")
+            of_what = generic and cuewords.rule("units_of").match(text, token.end(), end)
             of_total = cuewords.rule("of_them_after").match(text, token.end(), end)
             if of_what and not of_total and not cuewords.has("nouns", "vehicle", of_what.group(1)):
                 return Noun("other", token.end())

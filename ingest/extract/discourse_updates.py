@@ -56,6 +56,14 @@ def update_plant(text: str, analysis: SentenceAnalysis, discourse: Discourse) ->
             and not plant.name
         ):
             continue
+        # "It stands on a 12-hectare site": the plant spoken of, mentioned again, keeps what
+        # is known of it (a plant whose first bus is still to come stays a plan).
+        same_plant = (plant.name is None and plant.operator is None) or (
+            discourse.plant is not None
+            and plant.name == discourse.plant.name
+            and plant.operator in (None, discourse.plant.operator)
+        )
+        still_planned = same_plant and discourse.plant_planned
         discourse.plant = PlantRef(
             plant.name, operator or discourse.main_company, place or discourse.plant_location
         )
@@ -65,7 +73,7 @@ def update_plant(text: str, analysis: SentenceAnalysis, discourse: Discourse) ->
         under_way = cuewords.rule("construction_under_way").search(
             text, analysis.start, analysis.end
         )
-        discourse.plant_planned = bool(to_be_built or under_way)
+        discourse.plant_planned = bool(to_be_built or under_way or still_planned)
         if place:
             discourse.plant_location = place
 
