@@ -141,11 +141,15 @@ def model_figure(
     """(subject, model) of a vehicle figure: a figure that counts one model has the model and,
     as subject, the maker the sentence names before it (else the model's brand)."""
     copula = cuewords.rule("copula_before_name")
+    after_noun = cuewords.rule("model_after_noun")
 
     def counts(m: ModelMention) -> bool:
         # "24,300 Onix", "24,300 – Onix", "of these, 24,300 were Chevrolet Onix sedans"
         gap = text[q.end : m.start]
         if m.start < max(noun_end, q.end + 5) and not gap.strip(" –—-"):
+            return True
+        # "9 000 автомобилей Tucson", "9,000 cars of the Tucson model": the model after the noun.
+        if noun_end > q.end and after_noun.fullmatch(text, noun_end, m.start):
             return True
         return copula.fullmatch(gap) is not None
 
