@@ -81,6 +81,9 @@ def read_qualifier(text: str, start: int) -> tuple[str, int | None]:
     if found is not None:
         name, phrase = found
         phrase_start = start - (len(lowered) - len(stripped)) - len(phrase)
+        word_before = re.findall(r"[^\W\d_]+", stripped[: len(stripped) - len(phrase)])[-1:]
+        if word_before and word_before[0] in words("qualifiers", "place_verbs"):
+            return "exact", None  # "spread over 40 hectares": where it lies, not how much
         if name == "up_to":
             # "rose 3.1 times, up to 2,150": after a verb of growth in its sentence, "up to"
             # means "rising to" and the figure is exact.
