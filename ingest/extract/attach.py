@@ -244,6 +244,11 @@ def attach_time(
         # "from about 1,500 in early 2023 to 3,200": a time written right after a number is
         # its own, whichever side of the comparison it is on.
         return Attachment(after[0].period, "baseline" if baseline else "level", "adjacent", True)
+    label_gap = cuewords.pattern("roles", "time_label_gap")
+    for t in own:
+        if not baseline and t.end <= q.lead and label_gap.fullmatch(text, t.end, q.lead):
+            # "2025 – 5,600; 2024 – 4,100": the time before a dash labels the figure after it.
+            return Attachment(t.period, "level", "adjacent", True)
     when = cuewords.pattern("roles", "when_link")
     for t in times:
         if t.end <= q.lead and when.match(text, t.end, q.lead) and not baseline:

@@ -64,7 +64,9 @@ def _grammar(code: str) -> NumberGrammar:
     joiners = _alternation(table["spelled_joiners"]) or "(?!)"
     return NumberGrammar(
         number=compiled(
-            rf"(?:(?P<cur>(?<![\w])(?:{prefixes}))\s?|(?<![\w.,\-/])){table['number']}(?![\d])"
+            # Not the rest of "1.5" or "3.4.2024"; after an abbreviation's dot ("c.71k") it is.
+            rf"(?:(?P<cur>(?<![\w])(?:{prefixes}))\s?|(?<![\w,\-/])(?<![\d.]\.)){table['number']}"
+            r"(?![\d])"
         ),
         spelled=compiled(
             rf"\b(?:(?:{words})(?:[\s-]+(?:(?:{joiners})[\s-]+)?(?=(?:{words})\b))?)+\b"

@@ -212,8 +212,9 @@ def resolve(kind: str, m: re.Match[str], ctx: Matcher) -> tuple[Period | None, b
             offset = lookup(times.relative, which)
             if offset == "anchor":  # "that year": the year last named
                 year = ctx.context.anchor_year or ctx._context_year()
-            elif offset == "current":  # "for the full year": the year of the period spoken of
-                year = ctx._context_year() or (pub.year if pub else None)
+            elif offset == "current":  # "for the full year": the year of the period spoken of,
+                # in this sentence ("1,240 in 1H26, 2,600 for the full year") or before it
+                year = ctx.sentence_year or ctx._context_year() or (pub.year if pub else None)
             elif pub is None:
                 year = ctx.context.anchor_year if offset == 0 else None
             else:

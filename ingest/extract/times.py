@@ -17,7 +17,7 @@ from ingest.extract.periods import (
     shift_years,
     span_period,
 )
-from ingest.extract.time_grammar import TimeGrammar, grammar, grammar_of
+from ingest.extract.time_grammar import TimeGrammar, grammar, grammar_of, year2
 from ingest.extract.time_rules import Matcher, resolve
 
 
@@ -52,6 +52,17 @@ def find_times(text: str, start: int, end: int, context: TimeContext) -> list[Ti
         for m in times.year.finditer(segment)
         if not times.comparison_before.search(segment[max(0, m.start() - 40) : m.start()])
     ]
+    # A year written in two digits ("1H26", "10M26", "Q3'25") is a year the sentence names too.
+    years += [
+        (year2(m["y"]), m.start())
+        for _, matches in _matches(active_code(), segment)
+        for m in matches
+        if "y" in m.re.groupindex
+        and m["y"]
+        and len(m["y"]) == 2
+        and not times.comparison_before.search(segment[max(0, m.start() - 40) : m.start()])
+    ]
+    years.sort(key=lambda found: found[1])
 
     def future() -> bool:
         return cuewords.has("modality", "future", segment)
