@@ -33,6 +33,8 @@ def classify_vehicle_count(
     capacity_before = cuewords.has("triggers", "capacity", own_before if produced_here else before)
     if capacity_before or cuewords.pattern("capacity", "sized_for").search(before):
         return "plant_capacity"
+    if q.per_year and cuewords.pattern("capacity", "able_to_make").search(own_before):
+        return "plant_capacity"  # "can build 70,000 cars a year"
     wide = window_before(text, q, analysis, 160)
     nationwide = cuewords.has("triggers", "country_scope", text, clause_start, clause_end)
     if (
