@@ -33,17 +33,23 @@ def _phrase_pattern(code: str, section: str, key: str) -> re.Pattern[str]:
 WORD_LIST = re.compile(r"<<(\w+)\.(\w+)>>")
 
 
-@cache
-def _named_pattern(code: str, section: str, key: str) -> re.Pattern[str]:
-    """A pattern of the pack's `patterns.toml`; `<<section.key>>` in it stands for the
-    phrases of that word list of `cues.toml`, longest first."""
+def _pattern_source(code: str, section: str, key: str) -> tuple[str, bool]:
+    """The regex of pattern `key` of the pack's `patterns.toml`, `<<section.key>>` in it
+    replaced by the phrases of that word list of `cues.toml` (longest first), and whether it
+    is matched with case."""
     entry = pack(code).patterns[section][key]
     # An entry is a regex string (matched ignoring case) or {regex = "...", case = true}.
     source = entry if isinstance(entry, str) else entry["regex"]
-    flags = 0 if isinstance(entry, dict) and entry.get("case") else re.IGNORECASE
+    cased = isinstance(entry, dict) and bool(entry.get("case"))
     cue_lists = pack(code).cues
     expanded = WORD_LIST.sub(lambda m: f"(?:{alternation(cue_lists[m[1]][m[2]])})", source)
-    return compile_fast(expanded, flags)
+    return expanded, cased
+
+
+@cache
+def _named_pattern(code: str, section: str, key: str) -> re.Pattern[str]:
+    source, cased = _pattern_source(code, section, key)
+    return compile_fast(source, 0 if cased else re.IGNORECASE)
 
 
 def pattern(section: str, key: str) -> re.Pattern[str]:
@@ -151,14 +157,10 @@ def _gate(
     """What a text must hold for any of the word lists `cue_keys` of cues[section] or patterns
     `keys` of patterns[section] to match in it: the literal texts they require, where every
     one requires some (a few substring tests), or else one alternation of them all."""
-    cue_lists = pack(code).cues
     branches = [f"(?:{_phrase_pattern(code, section, key).pattern})" for key in cue_keys]
     for key in keys:
-        entry = pack(code).patterns[section][key]
-        source = entry if isinstance(entry, str) else entry["regex"]
-        expanded = WORD_LIST.sub(lambda m: f"(?:{alternation(cue_lists[m[1]][m[2]])})", source)
-        cased = isinstance(entry, dict) and entry.get("case")
-        branches.append(f"(?-i:{expanded})" if cased else f"(?:{expanded})")
+        source, cased = _pattern_source(code, section, key)
+        branches.append(f"(?-i:{source})" if cased else f"(?:{source})")
     required = [required_literals(branch, re.IGNORECASE) for branch in branches]
     if all(r is not None for r in required):
         found = sorted({literal for r in required for literal in r or ()}, key=len)
